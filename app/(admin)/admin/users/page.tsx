@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { requireRole } from "../../../_components/access";
+import { PageHeader } from "../../../_components/page-header";
+import { UserRoles } from "./user-roles";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function AdminUsersPage() {
+  const viewer = await requireRole("/admin/users", ["ADMIN"]);
+  return (
+    <div>
+      <PageHeader title="Users">Change what each person can do. Instructors author courses and see their learners&apos; progress; admins also manage users.</PageHeader>
+      <UserRoles viewerId={viewer.id} />
+    </div>
+  );
+}

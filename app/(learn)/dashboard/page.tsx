@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert } from "../../_components/alert";
+import { requireViewer } from "../../_components/access";
+import { PageHeader } from "../../_components/page-header";
+import { getServerCaller } from "../../_trpc/server";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
+  await requireViewer("/dashboard");
+  const [{ welcome }, me] = await Promise.all([searchParams, (await getServerCaller()).user.me()]);
+  const goalPercent = Math.min(100, Math.round((me.todayXp / me.dailyGoalXp) * 100));
+  return (
+    <div className="space-y-8">
+      <PageHeader title={`Hello, ${me.name}`}>Here is where you stand today.</PageHeader>
+      {welcome ? <Alert tone="success">Welcome to Learnloop! Your account is ready.</Alert> : null}
+      <section aria-labelledby="today-heading" className="grid gap-4 sm:grid-cols-3">
+        <h2 id="today-heading" className="sr-only">
+          Today
+        </h2>
+        <div className="rounded-lg border border-slate-200 p-5 dark:border-slate-800">
+          <p className="text-sm text-slate-600 dark:text-slate-400">Daily goal</p>
+          <p className="mt-1 text-2xl font-bold">
+            {me.todayXp} / {me.dailyGoalXp} XP
+          </p>
+          <div className="mt-3 h-2 rounded bg-slate-200 dark:bg-slate-800" role="progressbar" aria-label="Daily goal progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={goalPercent}>
+            <div className="h-2 rounded bg-brand-600" style={{ width: `${goalPercent}%` }} />
+          </div>
+        </div>
+        <div className="rounded-lg border border-slate-200 p-5 dark:border-slate-800">
+          <p className="text-sm text-slate-600 dark:text-slate-400">Total XP</p>
+          <p className="mt-1 text-2xl font-bold">{me.totalXp}</p>
+        </div>
+        <div className="rounded-lg border border-slate-200 p-5 dark:border-slate-800">
+          <p className="text-sm text-slate-600 dark:text-slate-400">Your day follows</p>
+          <p className="mt-1 text-lg font-semibold">{me.timezone}</p>
+          <Link href="/settings" className="mt-2 inline-block text-sm text-brand-600 underline dark:text-brand-100">
+            Change profile and goal
+          </Link>
+        </div>
+      </section>
+      <section aria-labelledby="next-heading" className="space-y-3">
+        <h2 id="next-heading" className="text-xl font-semibold">
+          Keep going
+        </h2>
+        <p className="text-slate-700 dark:text-slate-300">
+          Pick a course from the <Link href="/courses" className="text-brand-600 underline dark:text-brand-100">catalog</Link>, review your flashcards, or
+          play a game: everything you do earns XP toward today&apos;s goal.
+        </p>
+      </section>
+    </div>
+  );
+}

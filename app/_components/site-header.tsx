@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { getViewer } from "@/server/auth/viewer";
+import { signOutAction } from "../(auth)/actions";
+import { NavLinks, type NavItem } from "./nav-links";
+
+export async function SiteHeader() {
+  const viewer = await getViewer();
+  const items: NavItem[] = [
+    { href: "/courses", label: "Courses" },
+    { href: "/dashboard", label: "Dashboard" },
+    { href: "/review", label: "Review" },
+    { href: "/games", label: "Games" },
+    { href: "/lab", label: "Lab" },
+  ];
+  if (viewer && (viewer.role === "INSTRUCTOR" || viewer.role === "ADMIN")) items.push({ href: "/studio", label: "Studio" });
+  if (viewer?.role === "ADMIN") items.push({ href: "/admin/users", label: "Admin" });
+
+  return (
+    <header className="border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href="/" className="text-lg font-bold tracking-tight text-brand-600 dark:text-brand-100">
+          Learnloop
+        </Link>
+        <NavLinks items={items} />
+        <div className="ml-auto flex items-center gap-3">
+          {viewer ? (
+            <details className="relative">
+              <summary className="cursor-pointer list-none rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800" aria-label={`Account menu for ${viewer.name}`}>
+                {viewer.name} <span aria-hidden="true">▾</span>
+              </summary>
+              <div className="absolute right-0 z-20 mt-1 w-56 rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+                <p className="truncate px-2 py-1 text-xs text-slate-600 dark:text-slate-400">{viewer.email}</p>
+                <Link href="/settings" className="block rounded px-2 py-2 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+                  Profile and settings
+                </Link>
+                <form action={signOutAction}>
+                  <button type="submit" className="w-full rounded px-2 py-2 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+                    Sign out
+                  </button>
+                </form>
+              </div>
+            </details>
+          ) : (
+            <>
+              <Link href="/sign-in" className="rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800">
+                Sign in
+              </Link>
+              <Link href="/sign-up" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
+                Sign up
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

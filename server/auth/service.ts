@@ -1,0 +1,97 @@
+import "server-only";
+import { Prisma } from "../generated/prisma/client";
+import type { Role } from "../generated/prisma/enums";
+import { signInInput, signUpInput } from "@/lib/auth/schemas";
+import { db } from "../db";
+import { getEnv } from "../env";
+import { DomainError } from "../errors";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
+import { hitRateLimit } from "./rate-limit";
+
+export const INVALID_CREDENTIALS = "Email or password is incorrect.";
+
+export const authUserSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  timezone: true,
+  dailyGoalXp: true,
+} satisfies Prisma.UserSelect;
+export type AuthUser = Prisma.UserGetPayload<{ select: typeof authUserSelect }>;
+
+function tooMany(retryAfterSeconds: number, what: string): DomainError {
+  return new DomainError(
+    "TOO_MANY_REQUESTS",
+    `Too many ${what} attempts. Wait ${retryAfterSeconds} seconds and try again.`,
+  );
+}
+
+/** Applies the per-IP and per-account limits for one kind of attempt; throws TOO_MANY_REQUESTS. */
+async function limitAttempt(kind: "sign-in" | "sign-up", ip: string, email: string): Promise<void> {
+  const env = getEnv();
+  // Both counters advance on every attempt, so hammering one account from many addresses or many
+  // accounts from one address are both caught.
+  const [byIp, byAccount] = await Promise.all([
+    hitRateLimit({ key: `${kind}:ip:${ip}`, limit: env.AUTH_RATE_LIMIT_IP }),
+    hitRateLimit({ key: `${kind}:account:${email}`, limit: env.AUTH_RATE_LIMIT_ACCOUNT }),
+  ]);
+  if (!byIp.allowed || !byAccount.allowed) {
+    throw tooMany(Math.max(byIp.allowed ? 0 : byIp.retryAfterSeconds, byAccount.allowed ? 0 : byAccount.retryAfterSeconds), kind);
+  }
+}
+
+/**
+ * Checks an email and password. Unknown email and wrong password fail alike, in message and in
+ * time. Returns the user, or throws a DomainError (UNAUTHORIZED or TOO_MANY_REQUESTS).
+ */
+export async function authenticate(options: { email: unknown; password: unknown; ip: string }): Promise<AuthUser> {
+  const parsed = signInInput.safeParse({ email: options.email, password: options.password });
+  if (!parsed.success) throw new DomainError("UNAUTHORIZED", INVALID_CREDENTIALS);
+  const { email, password } = parsed.data;
+  await limitAttempt("sign-in", options.ip, email);
+  const user = await db.user.findUnique({ where: { email }, select: { ...authUserSelect, passwordHash: true } });
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  if (!user || !user.passwordHash || !ok) throw new DomainError("UNAUTHORIZED", INVALID_CREDENTIALS);
+  const { passwordHash: _hash, ...authUser } = user;
+  return authUser;
+}
+
+/** Creates a learner account. Throws CONFLICT for a taken email, TOO_MANY_REQUESTS when limited. */
+export async function registerUser(options: { input: unknown; ip: string }): Promise<AuthUser> {
+  const input = signUpInput.parse(options.input);
+  await limitAttempt("sign-up", options.ip, input.email);
+  try {
+    return await db.user.create({
+      data: {
+        email: input.email,
+        name: input.name,
+        timezone: input.timezone,
+        passwordHash: await hashPassword(input.password),
+      },
+      select: authUserSelect,
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new DomainError("CONFLICT", "An account with this email already exists. Sign in instead.");
+    }
+    throw error;
+  }
+}
+
+/** Creates or updates an account with a known password and role (seed and admin tooling). */
+export async function upsertPasswordUser(options: {
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+  timezone?: string;
+}): Promise<AuthUser> {
+  const passwordHash = await hashPassword(options.password);
+  return db.user.upsert({
+    where: { email: options.email },
+    create: { email: options.email, name: options.name, role: options.role, passwordHash, timezone: options.timezone ?? "UTC" },
+    update: {},
+    select: authUserSelect,
+  });
+}

@@ -1,0 +1,12 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/prisma/client";
+
+export type Db = PrismaClient;
+
+/** A Prisma client over node-postgres. Used by the app (server/db.ts), scripts and tests. */
+export function createPrismaClient(options: { databaseUrl?: string; max?: number } = {}): PrismaClient {
+  const connectionString = options.databaseUrl ?? process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("Environment variable DATABASE_URL is required but not set.");
+  const max = options.max ?? Number(process.env.DB_POOL_MAX ?? 10);
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+}

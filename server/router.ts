@@ -1,0 +1,17 @@
+import "server-only";
+import { adminRouter } from "./admin/router";
+import { studioRouter } from "./studio/router";
+import { systemRouter } from "./system/router";
+import { createCallerFactory, router } from "./trpc";
+import { userRouter } from "./user/router";
+
+export const appRouter = router({
+  admin: adminRouter,
+  studio: studioRouter,
+  system: systemRouter,
+  user: userRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,73 @@
+import "server-only";
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import { getViewer } from "./auth/viewer";
+import type { AuthUser } from "./auth/service";
+import { db } from "./db";
+import type { Db } from "./db-client";
+import { DomainError } from "./errors";
+
+export type Context = { db: Db; viewer: AuthUser | null; headers: Headers };
+
+/** Context for a request: the viewer comes from the session cookie, re-read from the database. */
+export async function createContext(options: { headers: Headers }): Promise<Context> {
+  return { db, viewer: await getViewer(), headers: options.headers };
+}
+
+/** Context for server-side callers and tests acting as a known user (or anonymously). */
+export function createContextFor(viewer: AuthUser | null, headers: Headers = new Headers()): Context {
+  return { db, viewer, headers };
+}
+
+const INTERNAL_MESSAGE = "Something went wrong on our side. Please try again; if it keeps happening, tell the site's admin.";
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  sse: {
+    ping: { enabled: true, intervalMs: 10_000 },
+    client: { reconnectAfterInactivityMs: 15_000 },
+  },
+  errorFormatter({ shape, error }) {
+    const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    if (internal) console.error("[trpc] internal error:", error.cause ?? error);
+    return {
+      ...shape,
+      message: zodError ? "Some fields need attention." : internal ? INTERNAL_MESSAGE : shape.message,
+      data: { ...shape.data, stack: undefined, zodError },
+    };
+  },
+});
+
+// Services raise DomainErrors with user-facing sentences; here they become tRPC errors with the
+// matching code, so every procedure reports them the same way.
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    throw new TRPCError({ code: result.error.cause.code, message: result.error.cause.message, cause: result.error.cause });
+  }
+  return result;
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const router = t.router;
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+export const learnerProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return next({ ctx: { ...ctx, viewer: ctx.viewer } });
+});
+
+export const instructorProcedure = learnerProcedure.use(({ ctx, next }) => {
+  if (ctx.viewer.role !== "INSTRUCTOR" && ctx.viewer.role !== "ADMIN") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "This is for instructors only." });
+  }
+  return next({ ctx });
+});
+
+export const adminProcedure = learnerProcedure.use(({ ctx, next }) => {
+  if (ctx.viewer.role !== "ADMIN") throw new TRPCError({ code: "FORBIDDEN", message: "This is for admins only." });
+  return next({ ctx });
+});
