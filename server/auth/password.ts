@@ -1,4 +1,3 @@
-import "server-only";
 import { hash, verify } from "@node-rs/argon2";
 
 // Argon2id with OWASP's recommended minimum (19 MiB, 2 iterations, 1 lane).

@@ -1,6 +1,5 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
-import type { Role } from "../generated/prisma/enums";
 import { signInInput, signUpInput } from "@/lib/auth/schemas";
 import { db } from "../db";
 import { getEnv } from "../env";
@@ -77,21 +76,4 @@ export async function registerUser(options: { input: unknown; ip: string }): Pro
     }
     throw error;
   }
-}
-
-/** Creates or updates an account with a known password and role (seed and admin tooling). */
-export async function upsertPasswordUser(options: {
-  email: string;
-  name: string;
-  password: string;
-  role: Role;
-  timezone?: string;
-}): Promise<AuthUser> {
-  const passwordHash = await hashPassword(options.password);
-  return db.user.upsert({
-    where: { email: options.email },
-    create: { email: options.email, name: options.name, role: options.role, passwordHash, timezone: options.timezone ?? "UTC" },
-    update: {},
-    select: authUserSelect,
-  });
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useSyncExternalStore } from "react";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
 import { detectTimeZone } from "@/lib/time/timezone";
 import { Alert } from "../../_components/alert";
@@ -8,10 +8,12 @@ import { Button } from "../../_components/button";
 import { FormField } from "../../_components/form-field";
 import { signUpAction, type AuthFormState } from "../actions";
 
+const subscribeToNothing = () => () => {};
+
 export function SignUpForm() {
   const [state, action, pending] = useActionState<AuthFormState, FormData>(signUpAction, {});
-  const [timezone, setTimezone] = useState("UTC");
-  useEffect(() => setTimezone(detectTimeZone()), []);
+  // The browser's zone once hydrated; the server renders UTC, which the first client render replaces.
+  const timezone = useSyncExternalStore(subscribeToNothing, detectTimeZone, () => "UTC");
   return (
     <form action={action} className="space-y-4" noValidate>
       {state.error ? <Alert>{state.error}</Alert> : null}

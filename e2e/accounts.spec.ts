@@ -1,0 +1,88 @@
+import { expect, test } from "@playwright/test";
+import { demo, sessionCookie, signIn, uniqueEmail } from "./helpers";
+
+test("sign up, land on the dashboard, sign out, sign in again", async ({ page }) => {
+  const email = uniqueEmail("journey");
+  await page.goto("/");
+  await page.getByRole("link", { name: "Sign up" }).click();
+  await page.getByLabel("Display name").fill("Journey Tester");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a-long-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+
+  await expect(page).toHaveURL(/\/dashboard/);
+  await expect(page.getByRole("heading", { name: "Hello, Journey Tester" })).toBeVisible();
+  await expect(page.getByText("Welcome to Learnloop! Your account is ready.")).toBeVisible();
+  expect(await sessionCookie(page)).toBeTruthy();
+
+  await page.getByText("Journey Tester ▾").click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  expect(await sessionCookie(page)).toBeUndefined();
+
+  await signIn(page, { email, password: "a-long-password" });
+  await expect(page.getByRole("heading", { name: "Hello, Journey Tester" })).toBeVisible();
+});
+
+test("sign-up explains a too-short password next to the field", async ({ page }) => {
+  await page.goto("/sign-up");
+  await page.getByLabel("Display name").fill("Short");
+  await page.getByLabel("Email").fill(uniqueEmail("short"));
+  await page.getByLabel("Password").fill("1234567");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Passwords must be at least 8 characters.")).toBeVisible();
+  await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(/\/sign-up/);
+});
+
+test("a wrong password shows an error and sets no session cookie", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(demo.learner.email);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(page).toHaveURL(/\/sign-in/);
+  expect(await sessionCookie(page)).toBeUndefined();
+});
+
+test("eleven rapid failed sign-ins on one account are refused", async ({ page }) => {
+  // A fresh account, so the per-account limit is ours alone.
+  const email = uniqueEmail("limited");
+  await page.goto("/sign-up");
+  await page.getByLabel("Display name").fill("Limited");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("the-right-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+  await page.context().clearCookies();
+
+  await page.goto("/sign-in");
+  for (let attempt = 1; attempt <= 11; attempt++) {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(`wrong-${attempt}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const expected = attempt <= 10 ? "Email or password is incorrect." : "Too many sign-in attempts. Wait a minute and try again.";
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(expected);
+  }
+  // Even the right password is refused while the limit holds.
+  await page.getByLabel("Password").fill("the-right-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Too many sign-in attempts. Wait a minute and try again.");
+  expect(await sessionCookie(page)).toBeUndefined();
+});
+
+test("profile changes are saved and invalid ones explained", async ({ page }) => {
+  await signIn(page, demo.learner);
+  await page.goto("/settings");
+  await page.getByLabel("Time zone").fill("Mars/Olympus");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Choose a valid IANA time zone, such as Europe/Paris.")).toBeVisible();
+  await page.getByLabel("Time zone").fill("Pacific/Kiritimati");
+  await page.getByLabel("50 XP").check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  await page.goto("/dashboard");
+  await expect(page.getByText("0 / 50 XP")).toBeVisible();
+  await expect(page.getByText("Pacific/Kiritimati")).toBeVisible();
+});

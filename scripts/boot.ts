@@ -1,0 +1,174 @@
+// `npm start` (and `npm run dev` with --dev): everything a fresh machine needs, in order.
+//   1. settings: .env if present; AUTH_SECRET generated once and kept under the data dir
+//   2. database: DATABASE_URL if set, else an embedded PostgreSQL in the data dir
+//   3. migrations, then the demo accounts (SEED_DEMO=false turns them off)
+//   4. a production build of Next when there is none or the sources changed
+//   5. the Next server, supervised; SIGTERM/SIGINT stop it and the database cleanly
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createPrismaClient } from "../server/db-client";
+import { EnvError, checkOAuthPairs, parseEnv } from "../server/env";
+import { startEmbeddedPostgres, type EmbeddedDb } from "./db/embedded";
+import { applyMigrations } from "./db/migrations";
+import { describeDemoAccounts, seedDemoAccounts } from "./seed";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dev = process.argv.includes("--dev");
+const log = (message: string) => console.log(`[learnloop] ${message}`);
+
+class BootError extends Error {}
+
+/** A path as the admin would type it: relative inside the project, absolute elsewhere. */
+function displayPath(full: string): string {
+  const relative = path.relative(root, full);
+  return relative && !relative.startsWith("..") ? relative : full;
+}
+
+function loadDotEnv(): void {
+  const file = path.join(root, ".env");
+  if (existsSync(file)) {
+    process.loadEnvFile(file);
+    log("loaded settings from .env");
+  }
+}
+
+async function ensureAuthSecret(dataDir: string): Promise<void> {
+  if (process.env.AUTH_SECRET) return;
+  const file = path.join(dataDir, "auth-secret");
+  if (!existsSync(file)) {
+    await fs.mkdir(dataDir, { recursive: true });
+    await fs.writeFile(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    log(`generated AUTH_SECRET in ${displayPath(file)}`);
+  }
+  process.env.AUTH_SECRET = readFileSync(file, "utf8").trim();
+}
+
+/** A fingerprint of everything the production build is made from, to know when to rebuild. */
+function sourceFingerprint(): string {
+  const hash = createHash("sha256");
+  const visit = (entry: string) => {
+    const full = path.join(root, entry);
+    if (!existsSync(full)) return;
+    const stat = statSync(full);
+    if (stat.isDirectory()) {
+      for (const child of readdirSync(full).sort()) visit(path.join(entry, child));
+    } else {
+      hash.update(entry).update(readFileSync(full));
+    }
+  };
+  for (const entry of ["app", "server", "lib", "public", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"]) {
+    visit(entry);
+  }
+  return hash.digest("hex");
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: "inherit" });
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new BootError(`${path.basename(args[0] ?? command)} ${args[1] ?? ""} exited with code ${code}.`))));
+  });
+}
+
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+async function ensureBuild(env: NodeJS.ProcessEnv): Promise<void> {
+  const stampFile = path.join(root, ".next", "learnloop-source-hash");
+  const fingerprint = sourceFingerprint();
+  const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint;
+  if (built) {
+    log("production build is up to date");
+    return;
+  }
+  log("building the app (first start, or the sources changed)…");
+  const started = Date.now();
+  await run(process.execPath, [nextBin, "build"], { ...env, NODE_ENV: "production" });
+  await fs.writeFile(stampFile, fingerprint);
+  log(`build finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+async function main(): Promise<void> {
+  const bootStarted = Date.now();
+  loadDotEnv();
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+  process.env.CHECKPOINT_DISABLE ??= "1";
+  const dataDir = path.resolve(root, process.env.LEARNLOOP_DATA_DIR ?? ".data");
+  await ensureAuthSecret(dataDir);
+
+  let embedded: EmbeddedDb | undefined;
+  let children: ChildProcess[] = [];
+  let shuttingDown = false;
+  const shutdown = async (code: number) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    for (const child of children) child.kill("SIGTERM");
+    await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once("exit", r)) : null)));
+    if (embedded) {
+      await embedded.stop().catch((error: unknown) => console.error(error));
+      log("database stopped");
+    }
+    process.exit(code);
+  };
+  process.on("SIGTERM", () => void shutdown(0));
+  process.on("SIGINT", () => void shutdown(0));
+
+  try {
+    if (!process.env.DATABASE_URL) {
+      const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+      const pgDir = path.join(dataDir, "pg");
+      log(`starting the embedded PostgreSQL in ${displayPath(pgDir)} on 127.0.0.1:${port}…`);
+      embedded = await startEmbeddedPostgres({ dataDir: pgDir, port });
+      process.env.DATABASE_URL = embedded.url;
+    } else {
+      log("using the PostgreSQL at DATABASE_URL");
+    }
+
+    const env = parseEnv(process.env);
+    checkOAuthPairs(env);
+
+    const migrations = await applyMigrations({ databaseUrl: env.DATABASE_URL });
+    log(migrations.applied.length ? `applied migrations (${migrations.engine} engine): ${migrations.applied.join(", ")}` : "database schema is up to date");
+
+    if (env.SEED_DEMO) {
+      const db = createPrismaClient({ databaseUrl: env.DATABASE_URL, max: 1 });
+      try {
+        await seedDemoAccounts(db);
+      } finally {
+        await db.$disconnect();
+      }
+      log(`demo accounts (SEED_DEMO=false turns them off):\n${describeDemoAccounts()}`);
+    }
+
+    const port = process.env.PORT ?? "3000";
+    const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: dev ? "development" : "production" };
+    if (!dev) await ensureBuild(childEnv);
+
+    const supervisor = path.join(root, "scripts", "supervised.mjs");
+    const next = spawn(process.execPath, [supervisor, process.execPath, nextBin, dev ? "dev" : "start", "-p", port], {
+      cwd: root,
+      env: childEnv,
+      stdio: ["pipe", "inherit", "inherit"],
+    });
+    children = [next];
+    next.on("exit", (code) => {
+      if (!shuttingDown) {
+        console.error(`[learnloop] the web server exited (code ${code}); stopping.`);
+        void shutdown(code || 1);
+      }
+    });
+    log(`Learnloop is starting on http://localhost:${port} (boot took ${((Date.now() - bootStarted) / 1000).toFixed(1)} s before the web server)`);
+  } catch (error) {
+    if (error instanceof EnvError || error instanceof BootError) {
+      console.error(`[learnloop] ${error.message}`);
+    } else {
+      console.error("[learnloop] start failed:", error);
+    }
+    await shutdown(1);
+  }
+}
+
+await main();
