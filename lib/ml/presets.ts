@@ -1,0 +1,101 @@
+// ML lab experiment presets: the experiments lessons can embed (a `lab` section names one by id).
+// Each fixes the data, the task split and the strategy; the learner can still change the knobs.
+
+export type TransferStrategy = "feature-extraction" | "fine-tuning" | "from-scratch";
+export type LabDataset = "fashion-mnist" | "digits";
+
+export type LabPreset = {
+  id: string;
+  title: string;
+  description: string;
+  dataset: LabDataset;
+  /** Classes the pretrained base learned. */
+  sourceClasses: number[];
+  /** Classes the new head must learn: the transfer task. */
+  targetClasses: number[];
+  /** The strategies to run; several means a side-by-side comparison. */
+  strategies: TransferStrategy[];
+  examplesPerClass: number;
+  epochs: number;
+  learningRate: number;
+  batchSize: number;
+  /** For fine-tuning: how many of the base's last layers to unfreeze. */
+  unfreezeLastLayers: number;
+};
+
+export const LAB_PRESETS: readonly LabPreset[] = [
+  {
+    id: "transfer-feature-extraction",
+    title: "Feature extraction on Fashion-MNIST",
+    description: "Freeze a convolutional base pretrained on T-shirts, trousers, pullovers, dresses and coats; train only a new head to tell sandals, shirts, sneakers, bags and ankle boots apart.",
+    dataset: "fashion-mnist",
+    sourceClasses: [0, 1, 2, 3, 4],
+    targetClasses: [5, 6, 7, 8, 9],
+    strategies: ["feature-extraction"],
+    examplesPerClass: 10,
+    epochs: 20,
+    learningRate: 0.001,
+    batchSize: 16,
+    unfreezeLastLayers: 0,
+  },
+  {
+    id: "transfer-fine-tuning",
+    title: "Fine-tuning on Fashion-MNIST",
+    description: "Start from the same pretrained base, unfreeze its last convolutional block and train it with a small learning rate together with the new head.",
+    dataset: "fashion-mnist",
+    sourceClasses: [0, 1, 2, 3, 4],
+    targetClasses: [5, 6, 7, 8, 9],
+    strategies: ["fine-tuning"],
+    examplesPerClass: 10,
+    epochs: 20,
+    learningRate: 0.0001,
+    batchSize: 16,
+    unfreezeLastLayers: 2,
+  },
+  {
+    id: "transfer-from-scratch",
+    title: "Training from scratch on Fashion-MNIST",
+    description: "The same architecture with random weights, trained only on the few target examples: the baseline transfer learning has to beat.",
+    dataset: "fashion-mnist",
+    sourceClasses: [0, 1, 2, 3, 4],
+    targetClasses: [5, 6, 7, 8, 9],
+    strategies: ["from-scratch"],
+    examplesPerClass: 10,
+    epochs: 20,
+    learningRate: 0.001,
+    batchSize: 16,
+    unfreezeLastLayers: 0,
+  },
+  {
+    id: "transfer-compare-strategies",
+    title: "Feature extraction vs fine-tuning vs from scratch",
+    description: "All three strategies on the same few examples per class, side by side, with their learning curves overlaid.",
+    dataset: "fashion-mnist",
+    sourceClasses: [0, 1, 2, 3, 4],
+    targetClasses: [5, 6, 7, 8, 9],
+    strategies: ["feature-extraction", "fine-tuning", "from-scratch"],
+    examplesPerClass: 10,
+    epochs: 20,
+    learningRate: 0.001,
+    batchSize: 16,
+    unfreezeLastLayers: 2,
+  },
+  {
+    id: "transfer-digits",
+    title: "Transfer on handwritten digits",
+    description: "A small base pretrained on the digits 0–4 of the UCI handwritten digits, transferred to 5–9.",
+    dataset: "digits",
+    sourceClasses: [0, 1, 2, 3, 4],
+    targetClasses: [5, 6, 7, 8, 9],
+    strategies: ["feature-extraction", "from-scratch"],
+    examplesPerClass: 10,
+    epochs: 30,
+    learningRate: 0.005,
+    batchSize: 16,
+    unfreezeLastLayers: 0,
+  },
+];
+
+export function findLabPreset(id: string): LabPreset | undefined {
+  return LAB_PRESETS.find((preset) => preset.id === id);
+}
