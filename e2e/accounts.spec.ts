@@ -58,17 +58,23 @@ test("eleven rapid failed sign-ins on one account are refused", async ({ page })
   await page.context().clearCookies();
 
   await page.goto("/sign-in");
-  for (let attempt = 1; attempt <= 11; attempt++) {
+  // Each attempt waits for its own answer: the same message twice in a row would otherwise let the
+  // next attempt type into a form that the previous answer is about to reset.
+  const attempt = async (password: string) => {
     await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill(`wrong-${attempt}`);
+    await page.getByLabel("Password").fill(password);
+    const answered = page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes("/sign-in"));
     await page.getByRole("button", { name: "Sign in" }).click();
-    const expected = attempt <= 10 ? "Email or password is incorrect." : "Too many sign-in attempts. Wait a minute and try again.";
-    await expect(page.getByRole("main").getByRole("alert")).toHaveText(expected);
+    await answered;
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+    return page.getByRole("main").getByRole("alert");
+  };
+  for (let n = 1; n <= 10; n++) {
+    await expect(await attempt(`wrong-${n}`)).toHaveText("Email or password is incorrect.");
   }
+  await expect(await attempt("wrong-11")).toHaveText("Too many sign-in attempts. Wait a minute and try again.");
   // Even the right password is refused while the limit holds.
-  await page.getByLabel("Password").fill("the-right-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Too many sign-in attempts. Wait a minute and try again.");
+  await expect(await attempt("the-right-password")).toHaveText("Too many sign-in attempts. Wait a minute and try again.");
   expect(await sessionCookie(page)).toBeUndefined();
 });
 

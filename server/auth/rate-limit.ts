@@ -4,10 +4,13 @@ import type { Db } from "../db-client";
 
 export type RateLimitResult = { allowed: boolean; count: number; retryAfterSeconds: number };
 
+const BUCKET_MS = 1_000;
+
 /**
- * Counts one attempt against `key` in a fixed window and says whether it is within `limit`.
- * The counter lives in PostgreSQL so every web node shares it; one upsert keeps it exact under
- * concurrency.
+ * Counts one attempt against `key` and says whether the attempts in the last `windowMs` (this one
+ * included) are within `limit`. A sliding window made of one-second buckets: a fixed per-minute
+ * window would let a burst straddling the minute through twice. The counters live in PostgreSQL so
+ * every web node shares them; the upsert's row lock keeps simultaneous attempts exact.
  */
 export async function hitRateLimit(
   options: { key: string; limit: number; windowMs?: number; now?: Date },
@@ -15,18 +18,28 @@ export async function hitRateLimit(
 ): Promise<RateLimitResult> {
   const windowMs = options.windowMs ?? 60_000;
   const now = options.now ?? new Date();
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const rows = await client.$queryRaw<{ count: number }[]>`
-    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count")
-    VALUES (${options.key}, ${windowStart}, 1)
-    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitBucket"."count" + 1
-    RETURNING "count"`;
-  const count = Number(rows[0]?.count ?? 1);
-  // Old windows are useless; sweep them now and then rather than on every hit.
+  const bucket = new Date(Math.floor(now.getTime() / BUCKET_MS) * BUCKET_MS);
+  const since = new Date(bucket.getTime() - windowMs + BUCKET_MS);
+  const rows = await client.$queryRaw<{ count: number; earlier: number | null; oldest: Date | null }[]>`
+    WITH hit AS (
+      INSERT INTO "RateLimitBucket" ("key", "windowStart", "count")
+      VALUES (${options.key}, ${bucket}, 1)
+      ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitBucket"."count" + 1
+      RETURNING "count"
+    )
+    SELECT (SELECT "count" FROM hit)::int AS "count",
+           (SELECT sum("count") FROM "RateLimitBucket"
+             WHERE "key" = ${options.key} AND "windowStart" >= ${since} AND "windowStart" < ${bucket})::int AS "earlier",
+           (SELECT min("windowStart") FROM "RateLimitBucket"
+             WHERE "key" = ${options.key} AND "windowStart" >= ${since} AND "windowStart" < ${bucket}) AS "oldest"`;
+  const row = rows[0];
+  const count = Number(row?.count ?? 1) + Number(row?.earlier ?? 0);
+  // Old buckets are useless; sweep them now and then rather than on every hit.
   if (Math.random() < 0.02) {
     await client.$executeRaw`DELETE FROM "RateLimitBucket" WHERE "windowStart" < ${new Date(now.getTime() - 3_600_000)}`;
   }
-  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
+  const oldest = row?.oldest ? new Date(row.oldest).getTime() : bucket.getTime();
+  const retryAfterSeconds = Math.max(1, Math.ceil((oldest + windowMs - now.getTime()) / 1000));
   return { allowed: count <= options.limit, count, retryAfterSeconds };
 }
 

@@ -69,13 +69,24 @@ describe("rate limits", () => {
     expect(codes[30]).toBe("TOO_MANY_REQUESTS");
   });
 
-  it("counts exactly under concurrency and starts over in the next window", async () => {
+  it("counts exactly under concurrency", async () => {
     const key = `test:${Math.random()}`;
     const now = new Date("2026-01-01T00:00:10Z");
     const results = await Promise.all(Array.from({ length: 15 }, () => hitRateLimit({ key, limit: 10, now })));
     expect(results.map((r) => r.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
     expect(results.filter((r) => r.allowed)).toHaveLength(10);
-    const later = await hitRateLimit({ key, limit: 10, now: new Date("2026-01-01T00:01:00Z") });
-    expect(later).toMatchObject({ allowed: true, count: 1 });
+  });
+
+  it("slides: a burst straddling a minute boundary is still one window, and old attempts expire", async () => {
+    const key = `test:${Math.random()}`;
+    const at = (iso: string) => hitRateLimit({ key, limit: 10, now: new Date(iso) });
+    for (let i = 0; i < 6; i++) await at("2026-01-01T00:00:55Z");
+    for (let i = 0; i < 4; i++) await at("2026-01-01T00:01:02Z");
+    const eleventh = await at("2026-01-01T00:01:03Z");
+    expect(eleventh).toMatchObject({ allowed: false, count: 11 });
+    // The refusal says to wait until the oldest attempt (00:00:55) leaves the window at 00:01:55.
+    expect(eleventh.retryAfterSeconds).toBe(52);
+    const later = await at("2026-01-01T00:01:56Z");
+    expect(later).toMatchObject({ allowed: true, count: 6 });
   });
 });
