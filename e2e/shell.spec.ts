@@ -32,3 +32,13 @@ test("an unknown page gets the 404 page", async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });
+
+test("tRPC subscriptions stream over server-sent events", async ({ request }) => {
+  const input = encodeURIComponent(JSON.stringify({ json: { intervalMs: 100, count: 3 } }));
+  const response = await request.get(`/api/trpc/system.clock?input=${input}`, { headers: { Accept: "text/event-stream" } });
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toContain("text/event-stream");
+  const body = await response.text();
+  const ticks = [...body.matchAll(/"tick":(\d+)/g)].map((match) => Number(match[1]));
+  expect(ticks).toEqual([0, 1, 2]);
+});
