@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { describeImportReport, importCatalogIfEmpty } from "../server/content/importer";
 import { createPrismaClient } from "../server/db-client";
 import { EnvError, checkOAuthPairs, parseEnv } from "../server/env";
 import { startEmbeddedPostgres, type EmbeddedDb } from "./db/embedded";
@@ -132,6 +133,10 @@ async function main(): Promise<void> {
 
     const migrations = await applyMigrations({ databaseUrl: env.DATABASE_URL });
     log(migrations.applied.length ? `applied migrations (${migrations.engine} engine): ${migrations.applied.join(", ")}` : "database schema is up to date");
+
+    const catalogDb = createPrismaClient({ databaseUrl: env.DATABASE_URL, max: 1 });
+    const imported = await importCatalogIfEmpty({ db: catalogDb, root: path.join(root, "content") }).finally(() => catalogDb.$disconnect());
+    log(imported ? `imported the catalog from content/: ${describeImportReport(imported)}` : "catalog already has courses; content/ not imported");
 
     if (env.SEED_DEMO) {
       const db = createPrismaClient({ databaseUrl: env.DATABASE_URL, max: 1 });

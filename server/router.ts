@@ -1,5 +1,7 @@
 import "server-only";
 import { adminRouter } from "./admin/router";
+import { catalogRouter } from "./catalog/router";
+import { enrollmentRouter } from "./enrollment/router";
 import { studioRouter } from "./studio/router";
 import { systemRouter } from "./system/router";
 import { createCallerFactory, router } from "./trpc";
@@ -7,6 +9,8 @@ import { userRouter } from "./user/router";
 
 export const appRouter = router({
   admin: adminRouter,
+  catalog: catalogRouter,
+  enrollment: enrollmentRouter,
   studio: studioRouter,
   system: systemRouter,
   user: userRouter,

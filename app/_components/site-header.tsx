@@ -30,6 +30,9 @@ export async function SiteHeader() {
               </summary>
               <div className="absolute right-0 z-20 mt-1 w-56 rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
                 <p className="truncate px-2 py-1 text-xs text-slate-600 dark:text-slate-400">{viewer.email}</p>
+                <Link href="/my-courses" className="block rounded px-2 py-2 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+                  My courses
+                </Link>
                 <Link href="/settings" className="block rounded px-2 py-2 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
                   Profile and settings
                 </Link>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isAllowedUrl } from "./markdown";
 
 // The content format: the single definition of a course, used by the importer, the exporter, the
 // studio and `npm run content:check`. Files live under content/:
@@ -21,6 +22,7 @@ export const LEVELS = ["beginner", "intermediate", "advanced"] as const;
 export const SPEAKERS = ["teacher", "student"] as const;
 export const MEMORY_AID_KINDS = ["mnemonic", "acronym", "rhyme", "story"] as const;
 export const SUMMARY_LEVELS = ["basic", "medium", "detailed"] as const;
+export const COURSE_STATUSES = ["draft", "published"] as const;
 
 export const categoriesFile = z.object({
   categories: z
@@ -36,11 +38,14 @@ export const courseFile = z.object({
   summary: text(300),
   description: markdown,
   estimatedMinutes: z.number().int().min(1).max(10_000),
-  coverImage: z.string().trim().max(300).optional(),
+  // Rendered as an image URL, so the same schemes as Markdown links: http(s) or relative.
+  coverImage: z.string().trim().max(300).refine(isAllowedUrl, "must be an http(s) URL or a relative path").optional(),
   authors: z.array(text(100)).min(1, "must name at least one author"),
   tags: z.array(slug).max(20).default([]),
   // When true, enrolling adds every flashcard of the course to the learner's collection at once.
   addAllCardsOnEnroll: z.boolean().default(false),
+  /** Shipped courses are published unless marked draft; the importer sets the course status. */
+  status: z.enum(COURSE_STATUSES).optional(),
   lessons: z.array(slug).min(1, "must list at least one lesson"),
 }).strict();
 

@@ -9,7 +9,8 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
   await requireViewer("/dashboard");
-  const [{ welcome }, me] = await Promise.all([searchParams, (await getServerCaller()).user.me()]);
+  const caller = await getServerCaller();
+  const [{ welcome }, me, courses] = await Promise.all([searchParams, caller.user.me(), caller.enrollment.mine()]);
   const goalPercent = Math.min(100, Math.round((me.todayXp / me.dailyGoalXp) * 100));
   return (
     <div className="space-y-8">
@@ -40,14 +41,32 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </Link>
         </div>
       </section>
-      <section aria-labelledby="next-heading" className="space-y-3">
-        <h2 id="next-heading" className="text-xl font-semibold">
-          Keep going
+      <section aria-labelledby="courses-heading" className="space-y-3">
+        <h2 id="courses-heading" className="text-xl font-semibold">
+          My courses
         </h2>
-        <p className="text-slate-700 dark:text-slate-300">
-          Pick a course from the <Link href="/courses" className="text-brand-600 underline dark:text-brand-100">catalog</Link>, review your flashcards, or
-          play a game: everything you do earns XP toward today&apos;s goal.
-        </p>
+        {courses.length === 0 ? (
+          <p className="text-slate-700 dark:text-slate-300">
+            You are not enrolled in any course yet. Pick one from the{" "}
+            <Link href="/courses" className="text-brand-600 underline dark:text-brand-100">catalog</Link>: everything you do there earns XP toward today&apos;s goal.
+          </p>
+        ) : (
+          <ul className="grid gap-3 sm:grid-cols-2">
+            {courses.slice(0, 4).map((course) => (
+              <li key={course.slug} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+                <Link href={`/courses/${course.slug}`} className="font-semibold hover:underline">{course.title}</Link>
+                {course.nextLesson ? (
+                  <p className="mt-1 text-sm">
+                    <Link href={`/courses/${course.slug}/lessons/${course.nextLesson.slug}`} className="text-brand-600 underline dark:text-brand-100">
+                      Continue: {course.nextLesson.title}
+                    </Link>
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {courses.length > 0 ? <Link href="/my-courses" className="text-sm text-brand-600 underline dark:text-brand-100">All my courses</Link> : null}
       </section>
     </div>
   );

@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SECTION_LABEL } from "@/lib/content/structure";
+import { Alert } from "../../../../../_components/alert";
+import { requireViewer } from "../../../../../_components/access";
+import { getServerCaller } from "../../../../../_trpc/server";
+import { isNotFound } from "../../../../../_trpc/not-found";
+import { LessonSectionView } from "./section-view";
+
+type Params = Promise<{ slug: string; lesson: string }>;
+
+async function loadLesson(courseSlug: string, lessonSlug: string) {
+  const caller = await getServerCaller();
+  try {
+    return await caller.catalog.lesson({ courseSlug, lessonSlug });
+  } catch (error) {
+    if (isNotFound(error)) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { slug, lesson } = await params;
+  const data = await loadLesson(slug, lesson);
+  return { title: `${data.lesson.title} · ${data.course.title}` };
+}
+
+export default async function LessonPage({ params }: { params: Params }) {
+  const { slug, lesson: lessonSlug } = await params;
+  await requireViewer(`/courses/${slug}/lessons/${lessonSlug}`);
+  const { course, lesson, previous, next } = await loadLesson(slug, lessonSlug);
+  return (
+    <article className="space-y-8">
+      {course.preview ? <Alert tone="info">Draft preview: learners cannot see this lesson until the course is published.</Alert> : null}
+      <header className="space-y-3">
+        <nav aria-label="Breadcrumb" className="text-sm">
+          <Link href={`/courses/${course.slug}`} className="text-brand-600 underline dark:text-brand-100">{course.title}</Link>
+        </nav>
+        <h1 className="text-3xl font-bold tracking-tight">{lesson.title}</h1>
+        <p className="max-w-3xl text-lg text-slate-700 dark:text-slate-300">{lesson.summary}</p>
+        <section aria-labelledby="objectives-heading" className="max-w-3xl">
+          <h2 id="objectives-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">You will be able to</h2>
+          <ul className="mt-2 list-disc space-y-1 pl-6">
+            {lesson.objectives.map((objective) => <li key={objective}>{objective}</li>)}
+          </ul>
+        </section>
+      </header>
+
+      <nav aria-label="Formats of this lesson" className="sticky top-0 z-10 -mx-4 border-y border-slate-200 bg-white/95 px-4 py-2 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
+        <ul className="flex flex-wrap gap-2">
+          {lesson.sections.map((section) => (
+            <li key={section.id}>
+              <a href={`#section-${section.type}`} className="inline-block rounded-full border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+                {SECTION_LABEL[section.type]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <div className="space-y-12">
+        {lesson.sections.map((section) => (
+          <LessonSectionView key={section.id} section={section} />
+        ))}
+      </div>
+
+      <nav aria-label="Lessons" className="flex justify-between border-t border-slate-200 pt-6 dark:border-slate-800">
+        {previous ? <Link href={`/courses/${course.slug}/lessons/${previous.slug}`} className="text-brand-600 underline dark:text-brand-100">← {previous.title}</Link> : <span />}
+        {next ? <Link href={`/courses/${course.slug}/lessons/${next.slug}`} className="text-brand-600 underline dark:text-brand-100">{next.title} →</Link> : <span />}
+      </nav>
+    </article>
+  );
+}

@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SECTION_LABEL } from "@/lib/content/structure";
+import type { SectionType } from "@/lib/content/schema";
+import { Alert } from "../../../_components/alert";
+import { Markdown } from "../../../_components/markdown";
+import { getViewer } from "@/server/auth/viewer";
+import { getServerCaller } from "../../../_trpc/server";
+import { isNotFound } from "../../../_trpc/not-found";
+import { EnrollButton } from "./enroll-button";
+
+type Params = Promise<{ slug: string }>;
+
+async function loadCourse(slug: string) {
+  const caller = await getServerCaller();
+  try {
+    return await caller.catalog.get({ slug });
+  } catch (error) {
+    if (isNotFound(error)) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const course = await loadCourse((await params).slug);
+  return { title: course.title, description: course.summary };
+}
+
+export default async function CoursePage({ params }: { params: Params }) {
+  const { slug } = await params;
+  const [course, viewer] = await Promise.all([loadCourse(slug), getViewer()]);
+  const signedIn = Boolean(viewer);
+  return (
+    <article className="space-y-8">
+      {course.preview ? <Alert tone="info">Draft preview: learners cannot see this course until it is published.</Alert> : null}
+      <header className="space-y-3">
+        <p className="text-sm font-semibold uppercase tracking-wide text-brand-600 dark:text-brand-100">
+          <Link href={`/courses?category=${course.category.slug}`} className="hover:underline">{course.category.title}</Link> · {course.level}
+        </p>
+        <h1 className="text-3xl font-bold tracking-tight">{course.title}</h1>
+        <p className="max-w-3xl text-lg text-slate-700 dark:text-slate-300">{course.summary}</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {course.lessons.length} lessons · about {course.estimatedMinutes} min · by {[...course.authors, ...course.instructors.filter((name) => !course.authors.includes(name))].join(", ")}
+        </p>
+        {course.preview ? null : signedIn ? (
+          <EnrollButton courseSlug={course.slug} enrolled={course.enrolled} />
+        ) : (
+          <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/courses/${course.slug}`)}`} className="inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+            Sign in to enroll
+          </Link>
+        )}
+        {course.enrolled ? <p className="text-sm font-medium text-green-700 dark:text-green-300">You are enrolled in this course.</p> : null}
+      </header>
+
+      <section aria-labelledby="about-heading" className="max-w-3xl space-y-3">
+        <h2 id="about-heading" className="text-xl font-semibold">About this course</h2>
+        <Markdown>{course.description}</Markdown>
+        {course.tags.length ? (
+          <ul aria-label="Tags" className="flex flex-wrap gap-2">
+            {course.tags.map((tag) => (
+              <li key={tag}>
+                <Link href={`/courses?q=${tag}`} className="rounded-full bg-slate-100 px-3 py-1 text-xs hover:underline dark:bg-slate-800">#{tag}</Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="syllabus-heading" className="space-y-4">
+        <h2 id="syllabus-heading" className="text-xl font-semibold">Syllabus</h2>
+        <ol className="space-y-3">
+          {course.lessons.map((lesson, index) => (
+            <li key={lesson.id} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+              <h3 className="font-semibold">
+                <Link href={`/courses/${course.slug}/lessons/${lesson.slug}`} className="hover:underline">
+                  {index + 1}. {lesson.title}
+                </Link>
+              </h3>
+              <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{lesson.summary}</p>
+              <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+                About {lesson.estimatedMinutes} min · {lesson.sections.map((section) => SECTION_LABEL[section.type as SectionType] ?? section.type).join(" · ")}
+              </p>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}

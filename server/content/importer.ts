@@ -1,0 +1,298 @@
+import path from "node:path";
+import { formatProblem, type ContentCatalog, type ContentProblem } from "../../lib/content/load";
+import type { CourseRecord, ItemRecord, LessonRecord, SectionRecord } from "../../lib/content/sections";
+import type { Db } from "../db-client";
+import type { Prisma } from "../generated/prisma/client";
+import { checkContent } from "./snapshot";
+
+// content/ → database. Everything is validated before anything is written; then each course is
+// written in one transaction, matching lessons by slug, sections by type and items by key, so ids
+// survive re-imports. Rows that left the files are archived (archivedAt), never deleted, and come
+// back with their ids when the files bring them back. Enrollments and learner data are not touched.
+// No `server-only` here: `npm run content:import` and the boot run this under plain Node.
+
+export const IMPORT_KINDS = ["categories", "courses", "lessons", "sections", "items"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+export type ImportCounts = { created: number; updated: number; archived: number; unchanged: number };
+export type ImportReport = Record<ImportKind, ImportCounts>;
+
+/** Thrown when the content has problems; nothing was imported. */
+export class ContentValidationError extends Error {
+  readonly problems: ContentProblem[];
+  constructor(problems: ContentProblem[], root: string) {
+    const shown = displayRoot(root);
+    const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+    super(
+      `The content in ${shown} has ${count}; nothing was imported:\n${problems.map((problem) => `  ${formatProblem(problem, shown)}`).join("\n")}`,
+    );
+    this.name = "ContentValidationError";
+    this.problems = problems;
+  }
+}
+
+export type ImportContentOptions = { db: Db; root: string };
+
+/** Validates the content folder at `root`, then imports it. Throws ContentValidationError first if invalid. */
+export async function importContent({ db, root }: ImportContentOptions): Promise<ImportReport> {
+  const loaded = await checkContent({ root });
+  if (!loaded.ok) throw new ContentValidationError(loaded.problems, root);
+  return importCatalog(db, loaded.catalog);
+}
+
+/** The boot's import: only into a database without any course, so edits made since are never overwritten. */
+export async function importCatalogIfEmpty({ db, root }: ImportContentOptions): Promise<ImportReport | null> {
+  if ((await db.course.count()) > 0) return null;
+  return importContent({ db, root });
+}
+
+/** "courses: 1 created · lessons: 2 created, 1 archived · …" */
+export function describeImportReport(report: ImportReport): string {
+  return IMPORT_KINDS.map((kind) => {
+    const counts = report[kind];
+    const parts = (["created", "updated", "archived", "unchanged"] as const)
+      .filter((name) => counts[name] > 0)
+      .map((name) => `${counts[name]} ${name}`);
+    return `${kind}: ${parts.length ? parts.join(", ") : "none"}`;
+  }).join(" · ");
+}
+
+function emptyReport(): ImportReport {
+  return Object.fromEntries(
+    IMPORT_KINDS.map((kind) => [kind, { created: 0, updated: 0, archived: 0, unchanged: 0 }]),
+  ) as ImportReport;
+}
+
+async function importCatalog(db: Db, catalog: ContentCatalog): Promise<ImportReport> {
+  const report = emptyReport();
+  const now = new Date();
+
+  await db.$transaction(async (tx) => {
+    const existing = new Map((await tx.category.findMany()).map((category) => [category.slug, category]));
+    for (const category of catalog.categories) {
+      const data = { title: category.title, description: category.description, position: category.position };
+      const current = existing.get(category.slug);
+      if (!current) {
+        await tx.category.create({ data: { slug: category.slug, ...data } });
+        report.categories.created++;
+      } else if (differs(current, data)) {
+        await tx.category.update({ where: { slug: category.slug }, data });
+        report.categories.updated++;
+      } else {
+        report.categories.unchanged++;
+      }
+    }
+  });
+
+  for (const course of catalog.courses) {
+    // A large course is a few thousand statements; the default 5 s interactive timeout is too short.
+    await db.$transaction((tx) => importCourse(tx, course, report, now), { maxWait: 10_000, timeout: 120_000 });
+  }
+  return report;
+}
+
+type Tx = Prisma.TransactionClient;
+
+const courseInclude = {
+  lessons: { include: { sections: { include: { items: true } } } },
+} satisfies Prisma.CourseInclude;
+type ExistingCourse = Prisma.CourseGetPayload<{ include: typeof courseInclude }>;
+type ExistingLesson = ExistingCourse["lessons"][number];
+type ExistingSection = ExistingLesson["sections"][number];
+
+async function importCourse(tx: Tx, course: CourseRecord, report: ImportReport, now: Date): Promise<void> {
+  const status = course.status === "draft" ? "DRAFT" : "PUBLISHED";
+  const fields = {
+    title: course.title,
+    categorySlug: course.category,
+    level: course.level,
+    summary: course.summary,
+    description: course.description,
+    estimatedMinutes: course.estimatedMinutes,
+    coverImage: course.coverImage ?? null,
+    authors: course.authors,
+    tags: course.tags,
+    addAllCardsOnEnroll: course.addAllCardsOnEnroll,
+    status,
+  } as const;
+
+  const existing = await tx.course.findUnique({ where: { slug: course.slug }, include: courseInclude });
+  if (!existing) {
+    await tx.course.create({
+      data: {
+        slug: course.slug,
+        ...fields,
+        publishedAt: status === "PUBLISHED" ? now : null,
+        lessons: { create: course.lessons.map((lesson, position) => lessonCreate(lesson, position)) },
+      },
+    });
+    report.courses.created++;
+    for (const lesson of course.lessons) count(report, lesson, "created");
+    return;
+  }
+
+  if (differs(existing, fields)) {
+    await tx.course.update({
+      where: { id: existing.id },
+      data: { ...fields, publishedAt: status === "PUBLISHED" ? (existing.publishedAt ?? now) : existing.publishedAt },
+    });
+    report.courses.updated++;
+  } else {
+    report.courses.unchanged++;
+  }
+
+  const lessonsBySlug = new Map(existing.lessons.map((lesson) => [lesson.slug, lesson]));
+  for (const [position, lesson] of course.lessons.entries()) {
+    const current = lessonsBySlug.get(lesson.slug);
+    lessonsBySlug.delete(lesson.slug);
+    if (!current) {
+      await tx.lesson.create({ data: { courseId: existing.id, ...lessonCreate(lesson, position) } });
+      count(report, lesson, "created");
+      continue;
+    }
+    const lessonFields = { ...lessonScalars(lesson), position, archivedAt: null };
+    if (differs(current, lessonFields)) {
+      await tx.lesson.update({ where: { id: current.id }, data: lessonFields });
+      report.lessons.updated++;
+    } else {
+      report.lessons.unchanged++;
+    }
+    await importSections(tx, current, lesson.sections, report, now);
+  }
+  await archive(tx.lesson, [...lessonsBySlug.values()], report.lessons, now);
+}
+
+async function importSections(
+  tx: Tx,
+  lesson: ExistingLesson,
+  sections: SectionRecord[],
+  report: ImportReport,
+  now: Date,
+): Promise<void> {
+  const sectionsByType = new Map(lesson.sections.map((section) => [section.type, section]));
+  for (const [position, section] of sections.entries()) {
+    const current = sectionsByType.get(section.type);
+    sectionsByType.delete(section.type);
+    if (!current) {
+      await tx.lessonSection.create({ data: { lessonId: lesson.id, ...sectionCreate(section, position) } });
+      report.sections.created++;
+      report.items.created += section.items.length;
+      continue;
+    }
+    const sectionFields = { position, data: section.data, archivedAt: null };
+    if (differs(current, sectionFields)) {
+      await tx.lessonSection.update({ where: { id: current.id }, data: { ...sectionFields, data: json(section.data) } });
+      report.sections.updated++;
+    } else {
+      report.sections.unchanged++;
+    }
+    await importItems(tx, current, section.items, report, now);
+  }
+  await archive(tx.lessonSection, [...sectionsByType.values()], report.sections, now);
+}
+
+async function importItems(
+  tx: Tx,
+  section: ExistingSection,
+  items: ItemRecord[],
+  report: ImportReport,
+  now: Date,
+): Promise<void> {
+  const itemsByKey = new Map(section.items.map((item) => [item.key, item]));
+  const created: Prisma.ContentItemCreateManyInput[] = [];
+  for (const [position, item] of items.entries()) {
+    const current = itemsByKey.get(item.key);
+    itemsByKey.delete(item.key);
+    if (!current) {
+      created.push({ sectionId: section.id, ...itemCreate(item, position) });
+      continue;
+    }
+    const itemFields = { kind: item.kind, position, data: item.data, archivedAt: null };
+    if (differs(current, itemFields)) {
+      await tx.contentItem.update({ where: { id: current.id }, data: { ...itemFields, data: json(item.data) } });
+      report.items.updated++;
+    } else {
+      report.items.unchanged++;
+    }
+  }
+  if (created.length > 0) await tx.contentItem.createMany({ data: created });
+  report.items.created += created.length;
+  await archive(tx.contentItem, [...itemsByKey.values()], report.items, now);
+}
+
+type Archivable = { updateMany(args: { where: { id: { in: string[] } }; data: { archivedAt: Date } }): Promise<unknown> };
+
+async function archive(
+  table: Archivable,
+  rows: { id: string; archivedAt: Date | null }[],
+  counts: ImportCounts,
+  now: Date,
+): Promise<void> {
+  const live = rows.filter((row) => row.archivedAt === null).map((row) => row.id);
+  if (live.length === 0) return;
+  await table.updateMany({ where: { id: { in: live } }, data: { archivedAt: now } });
+  counts.archived += live.length;
+}
+
+function lessonScalars(lesson: LessonRecord) {
+  return {
+    slug: lesson.slug,
+    title: lesson.title,
+    summary: lesson.summary,
+    objectives: lesson.objectives,
+    estimatedMinutes: lesson.estimatedMinutes,
+  };
+}
+
+function lessonCreate(lesson: LessonRecord, position: number) {
+  return {
+    ...lessonScalars(lesson),
+    position,
+    sections: { create: lesson.sections.map((section, index) => sectionCreate(section, index)) },
+  } satisfies Prisma.LessonCreateWithoutCourseInput;
+}
+
+function sectionCreate(section: SectionRecord, position: number) {
+  return {
+    type: section.type,
+    position,
+    data: json(section.data),
+    items: { create: section.items.map((item, index) => itemCreate(item, index)) },
+  } satisfies Prisma.LessonSectionCreateWithoutLessonInput;
+}
+
+function itemCreate(item: ItemRecord, position: number) {
+  return {
+    key: item.key,
+    kind: item.kind,
+    position,
+    data: json(item.data),
+  } satisfies Prisma.ContentItemCreateWithoutSectionInput;
+}
+
+function count(report: ImportReport, lesson: LessonRecord, as: keyof ImportCounts): void {
+  report.lessons[as]++;
+  report.sections[as] += lesson.sections.length;
+  report.items[as] += lesson.sections.reduce((sum, section) => sum + section.items.length, 0);
+}
+
+function json(value: unknown): Prisma.InputJsonValue {
+  return value as Prisma.InputJsonValue;
+}
+
+/** Whether any of `wanted`'s fields differs from the row's; JSON compared by value, key order aside. */
+function differs(row: Record<string, unknown>, wanted: Record<string, unknown>): boolean {
+  return Object.entries(wanted).some(([field, value]) => canonical(row[field]) !== canonical(value));
+}
+
+function canonical(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, inner: unknown) =>
+    inner && typeof inner === "object" && !Array.isArray(inner) && !(inner instanceof Date)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
+function displayRoot(root: string): string {
+  const relative = path.relative(process.cwd(), root);
+  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : root;
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import { db } from "../db";
+import { DomainError } from "../errors";
+
+async function publishedCourseId(slug: string): Promise<string> {
+  const course = await db.course.findUnique({ where: { slug }, select: { id: true, status: true, archivedAt: true } });
+  if (!course || course.status !== "PUBLISHED" || course.archivedAt) throw new DomainError("NOT_FOUND", "That course does not exist.");
+  return course.id;
+}
+
+/** Enrolls the learner; enrolling again is a no-op, and re-joining after leaving keeps the history. */
+export async function enroll(options: { userId: string; courseSlug: string }) {
+  const courseId = await publishedCourseId(options.courseSlug);
+  return db.enrollment.upsert({
+    where: { userId_courseId: { userId: options.userId, courseId } },
+    create: { userId: options.userId, courseId },
+    update: { leftAt: null },
+    select: { enrolledAt: true, leftAt: true },
+  });
+}
+
+/** Leaves a course. Progress and cards stay, ready for a return. */
+export async function leave(options: { userId: string; courseSlug: string }) {
+  const course = await db.course.findUnique({ where: { slug: options.courseSlug }, select: { id: true } });
+  if (!course) throw new DomainError("NOT_FOUND", "That course does not exist.");
+  await db.enrollment.updateMany({
+    where: { userId: options.userId, courseId: course.id, leftAt: null },
+    data: { leftAt: new Date() },
+  });
+  return { left: true };
+}
+
+/** The learner's current courses, most recently joined first, with where to resume. */
+export async function myCourses(options: { userId: string }) {
+  const enrollments = await db.enrollment.findMany({
+    where: { userId: options.userId, leftAt: null, course: { status: "PUBLISHED", archivedAt: null } },
+    orderBy: { enrolledAt: "desc" },
+    select: {
+      enrolledAt: true,
+      course: {
+        select: {
+          slug: true,
+          title: true,
+          summary: true,
+          level: true,
+          estimatedMinutes: true,
+          category: { select: { title: true } },
+          lessons: { where: { archivedAt: null }, orderBy: { position: "asc" }, select: { slug: true, title: true } },
+        },
+      },
+    },
+  });
+  return enrollments.map(({ enrolledAt, course: { lessons, ...course } }) => ({
+    ...course,
+    enrolledAt,
+    lessonCount: lessons.length,
+    nextLesson: lessons[0] ?? null,
+  }));
+}
