@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db";
 import type { Db } from "../db-client";
 
-export type RateLimitResult = { allowed: boolean; count: number; retryAfterSeconds: number };
+export type RateLimitResult = { allowed: boolean; count: number; retryAfterSeconds: number; bucket: Date };
 
 const BUCKET_MS = 1_000;
 
@@ -40,7 +40,17 @@ export async function hitRateLimit(
   }
   const oldest = row?.oldest ? new Date(row.oldest).getTime() : bucket.getTime();
   const retryAfterSeconds = Math.max(1, Math.ceil((oldest + windowMs - now.getTime()) / 1000));
-  return { allowed: count <= options.limit, count, retryAfterSeconds };
+  return { allowed: count <= options.limit, count, retryAfterSeconds, bucket };
+}
+
+/** Takes back one counted attempt (e.g. a sign-in that succeeded: only failures should add up). */
+export async function refundRateLimit(
+  options: { key: string; bucket: Date },
+  client: Pick<Db, "$executeRaw"> = db,
+): Promise<void> {
+  await client.$executeRaw`
+    UPDATE "RateLimitBucket" SET "count" = GREATEST("count" - 1, 0)
+    WHERE "key" = ${options.key} AND "windowStart" = ${options.bucket}`;
 }
 
 /** The client address as the nearest proxy reported it (Next sets x-forwarded-for itself). */

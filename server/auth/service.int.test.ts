@@ -90,3 +90,15 @@ describe("rate limits", () => {
     expect(later).toMatchObject({ allowed: true, count: 6 });
   });
 });
+
+describe("successful sign-ins", () => {
+  it("do not count against the account: only failures add up", async () => {
+    const address = email();
+    await registerUser({ input: { name: "A", email: address, password: "12345678", timezone: "UTC" }, ip: uniqueIp() });
+    for (let i = 0; i < 12; i++) await authenticate({ email: address, password: "12345678", ip: uniqueIp() });
+    for (let i = 0; i < 10; i++) {
+      expect((await failure(authenticate({ email: address, password: "wrong-password", ip: uniqueIp() }))).code).toBe("UNAUTHORIZED");
+    }
+    expect((await failure(authenticate({ email: address, password: "wrong-password", ip: uniqueIp() }))).code).toBe("TOO_MANY_REQUESTS");
+  });
+});

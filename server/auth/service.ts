@@ -5,7 +5,7 @@ import { db } from "../db";
 import { getEnv } from "../env";
 import { DomainError } from "../errors";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
-import { hitRateLimit } from "./rate-limit";
+import { hitRateLimit, refundRateLimit } from "./rate-limit";
 
 export const INVALID_CREDENTIALS = "Email or password is incorrect.";
 
@@ -26,18 +26,32 @@ function tooMany(retryAfterSeconds: number, what: string): DomainError {
   );
 }
 
-/** Applies the per-IP and per-account limits for one kind of attempt; throws TOO_MANY_REQUESTS. */
-async function limitAttempt(kind: "sign-in" | "sign-up", ip: string, email: string): Promise<void> {
+type CountedAttempt = { refund: () => Promise<void> };
+
+/**
+ * Counts one attempt against the per-IP and per-account limits and throws TOO_MANY_REQUESTS when
+ * either is exceeded. Both counters advance on every attempt, so hammering one account from many
+ * addresses or many accounts from one address are both caught; `refund` takes the attempt back
+ * once it succeeded, so only failures add up against a learner.
+ */
+async function limitAttempt(kind: "sign-in" | "sign-up", ip: string, email: string): Promise<CountedAttempt> {
   const env = getEnv();
-  // Both counters advance on every attempt, so hammering one account from many addresses or many
-  // accounts from one address are both caught.
+  const keys = { ip: `${kind}:ip:${ip}`, account: `${kind}:account:${email}` };
   const [byIp, byAccount] = await Promise.all([
-    hitRateLimit({ key: `${kind}:ip:${ip}`, limit: env.AUTH_RATE_LIMIT_IP }),
-    hitRateLimit({ key: `${kind}:account:${email}`, limit: env.AUTH_RATE_LIMIT_ACCOUNT }),
+    hitRateLimit({ key: keys.ip, limit: env.AUTH_RATE_LIMIT_IP }),
+    hitRateLimit({ key: keys.account, limit: env.AUTH_RATE_LIMIT_ACCOUNT }),
   ]);
   if (!byIp.allowed || !byAccount.allowed) {
     throw tooMany(Math.max(byIp.allowed ? 0 : byIp.retryAfterSeconds, byAccount.allowed ? 0 : byAccount.retryAfterSeconds), kind);
   }
+  return {
+    refund: async () => {
+      await Promise.all([
+        refundRateLimit({ key: keys.ip, bucket: byIp.bucket }),
+        refundRateLimit({ key: keys.account, bucket: byAccount.bucket }),
+      ]);
+    },
+  };
 }
 
 /**
@@ -48,10 +62,11 @@ export async function authenticate(options: { email: unknown; password: unknown;
   const parsed = signInInput.safeParse({ email: options.email, password: options.password });
   if (!parsed.success) throw new DomainError("UNAUTHORIZED", INVALID_CREDENTIALS);
   const { email, password } = parsed.data;
-  await limitAttempt("sign-in", options.ip, email);
+  const attempt = await limitAttempt("sign-in", options.ip, email);
   const user = await db.user.findUnique({ where: { email }, select: { ...authUserSelect, passwordHash: true } });
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user || !user.passwordHash || !ok) throw new DomainError("UNAUTHORIZED", INVALID_CREDENTIALS);
+  await attempt.refund();
   const { passwordHash: _hash, ...authUser } = user;
   return authUser;
 }
