@@ -30,8 +30,3 @@ export async function totalXp(userId: string, client: XpClient = db): Promise<nu
   const result = await client.xpEvent.aggregate({ where: { userId }, _sum: { amount: true } });
   return result._sum.amount ?? 0;
 }
-
-export async function xpSince(userId: string, since: Date, client: XpClient = db): Promise<number> {
-  const result = await client.xpEvent.aggregate({ where: { userId, createdAt: { gte: since } }, _sum: { amount: true } });
-  return result._sum.amount ?? 0;
-}

@@ -1,15 +1,13 @@
 import "server-only";
 import type { ProfileInput } from "@/lib/auth/schemas";
-import { startOfLocalDay } from "@/lib/time/day";
 import { db } from "../db";
 import { authUserSelect } from "../auth/service";
-import { totalXp, xpSince } from "../gamification/xp";
+import { getLearnerProgress } from "../gamification/service";
 
 export async function getProfile(options: { userId: string; now?: Date }) {
   const user = await db.user.findUniqueOrThrow({ where: { id: options.userId }, select: { ...authUserSelect, createdAt: true } });
-  const dayStart = startOfLocalDay(user.timezone, options.now ?? new Date());
-  const [xp, todayXp] = await Promise.all([totalXp(options.userId), xpSince(options.userId, dayStart)]);
-  return { ...user, totalXp: xp, todayXp };
+  const progress = await getLearnerProgress({ userId: user.id, timeZone: user.timezone, dailyGoalXp: user.dailyGoalXp, now: options.now });
+  return { ...user, totalXp: progress.totalXp, todayXp: progress.streak.todayXp, level: progress.level, streak: progress.streak };
 }
 
 export async function updateProfile(options: { userId: string; input: ProfileInput }) {

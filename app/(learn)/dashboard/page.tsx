@@ -16,7 +16,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <div className="space-y-8">
       <PageHeader title={`Hello, ${me.name}`}>Here is where you stand today.</PageHeader>
       {welcome ? <Alert tone="success">Welcome to Learnloop! Your account is ready.</Alert> : null}
-      <section aria-labelledby="today-heading" className="grid gap-4 sm:grid-cols-3">
+      <section aria-labelledby="today-heading" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <h2 id="today-heading" className="sr-only">
           Today
         </h2>
@@ -30,8 +30,24 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </div>
         </div>
         <div className="rounded-lg border border-slate-200 p-5 dark:border-slate-800">
-          <p className="text-sm text-slate-600 dark:text-slate-400">Total XP</p>
-          <p className="mt-1 text-2xl font-bold">{me.totalXp}</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">Level {me.level.level}</p>
+          <p className="mt-1 text-2xl font-bold">{me.totalXp} XP</p>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+            {me.level.xpForNextLevel - me.level.xpIntoLevel} XP to level {me.level.level + 1}
+          </p>
+        </div>
+        <div className="rounded-lg border border-slate-200 p-5 dark:border-slate-800">
+          <p className="text-sm text-slate-600 dark:text-slate-400">Streak</p>
+          <p className="mt-1 text-2xl font-bold">
+            {me.streak.current} {me.streak.current === 1 ? "day" : "days"}
+          </p>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+            {me.streak.atRisk
+              ? "Meet today's goal to keep it going."
+              : me.streak.freezesHeld
+                ? `${me.streak.freezesHeld} streak ${me.streak.freezesHeld === 1 ? "freeze" : "freezes"} held`
+                : "A freeze is earned every 7 days in a row."}
+          </p>
         </div>
         <div className="rounded-lg border border-slate-200 p-5 dark:border-slate-800">
           <p className="text-sm text-slate-600 dark:text-slate-400">Your day follows</p>

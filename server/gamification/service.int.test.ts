@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { computeStreak, dailyTotals } from "@/lib/gamification/streak";
+import { levelFor } from "@/lib/gamification/levels";
+import { localDateKey } from "@/lib/time/day";
+import { db } from "../db";
+import { createTestUser } from "../test/factories";
+import { dailyXpTotals, getLearnerProgress } from "./service";
+
+async function seed(userId: string, events: { amount: number; at: string }[]) {
+  await db.xpEvent.createMany({
+    data: events.map((event, i) => ({ userId, source: "test", sourceId: `e-${i}`, amount: event.amount, createdAt: new Date(event.at) })),
+  });
+}
+
+describe("learner progress from the ledger", () => {
+  it.each(["Pacific/Kiritimati", "Pacific/Pago_Pago", "America/New_York", "UTC"])(
+    "PostgreSQL's day totals in %s match the app's own day arithmetic, and so do streak and level",
+    async (timeZone) => {
+      const user = await createTestUser({ timezone: timeZone });
+      const events = [
+        { amount: 20, at: "2026-03-07T10:30:00Z" },
+        { amount: 15, at: "2026-03-08T04:30:00Z" },
+        { amount: 20, at: "2026-03-08T11:30:00Z" },
+        { amount: 30, at: "2026-03-09T03:30:00Z" },
+        { amount: 20, at: "2026-03-10T23:59:00Z" },
+      ];
+      await seed(user.id, events);
+      const fromDb = await dailyXpTotals({ userId: user.id, timeZone });
+      const recomputed = dailyTotals(events.map((e) => ({ amount: e.amount, createdAt: new Date(e.at) })), timeZone);
+      expect(Object.fromEntries(fromDb)).toEqual(Object.fromEntries(recomputed));
+
+      const now = new Date("2026-03-11T12:00:00Z");
+      const progress = await getLearnerProgress({ userId: user.id, timeZone, dailyGoalXp: 20, now });
+      expect(progress.totalXp).toBe(105);
+      expect(progress.level).toEqual(levelFor(105));
+      expect(progress.streak).toEqual(computeStreak({ totals: recomputed, goal: 20, today: localDateKey(timeZone, now) }));
+    },
+  );
+});

@@ -1,0 +1,30 @@
+import "server-only";
+import { levelFor } from "@/lib/gamification/levels";
+import { computeStreak } from "@/lib/gamification/streak";
+import { localDateKey } from "@/lib/time/day";
+import { db } from "../db";
+
+/**
+ * XP per local calendar day for one learner, summed by PostgreSQL in their time zone (one row per
+ * active day, however many events a day holds).
+ */
+export async function dailyXpTotals(options: { userId: string; timeZone: string }): Promise<Map<string, number>> {
+  const rows = await db.$queryRaw<{ day: string; xp: number }[]>`
+    SELECT to_char(("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${options.timeZone}, 'YYYY-MM-DD') AS day,
+           sum(amount)::int AS xp
+    FROM "XpEvent" WHERE "userId" = ${options.userId}
+    GROUP BY 1`;
+  return new Map(rows.map((row) => [row.day, row.xp]));
+}
+
+/** Level and streak, derived from the XP ledger alone. */
+export async function getLearnerProgress(options: { userId: string; timeZone: string; dailyGoalXp: number; now?: Date }) {
+  const totals = await dailyXpTotals({ userId: options.userId, timeZone: options.timeZone });
+  const totalXp = [...totals.values()].reduce((sum, xp) => sum + xp, 0);
+  const today = localDateKey(options.timeZone, options.now ?? new Date());
+  return {
+    totalXp,
+    level: levelFor(totalXp),
+    streak: computeStreak({ totals, goal: options.dailyGoalXp, today }),
+  };
+}
