@@ -56,7 +56,7 @@ export function describeImportReport(report: ImportReport): string {
   }).join(" · ");
 }
 
-function emptyReport(): ImportReport {
+export function emptyReport(): ImportReport {
   return Object.fromEntries(
     IMPORT_KINDS.map((kind) => [kind, { created: 0, updated: 0, archived: 0, unchanged: 0 }]),
   ) as ImportReport;
@@ -84,13 +84,15 @@ async function importCatalog(db: Db, catalog: ContentCatalog): Promise<ImportRep
   });
 
   for (const course of catalog.courses) {
-    // A large course is a few thousand statements; the default 5 s interactive timeout is too short.
-    await db.$transaction((tx) => importCourse(tx, course, report, now), { maxWait: 10_000, timeout: 120_000 });
+    await db.$transaction((tx) => importCourse(tx, course, report, now), COURSE_TRANSACTION);
   }
   return report;
 }
 
-type Tx = Prisma.TransactionClient;
+/** For a transaction that writes a whole course: a large one is a few thousand statements, too many for the default 5 s. */
+export const COURSE_TRANSACTION = { maxWait: 10_000, timeout: 120_000 } as const;
+
+export type Tx = Prisma.TransactionClient;
 
 const courseInclude = {
   lessons: { include: { sections: { include: { items: true } } } },
@@ -99,9 +101,11 @@ type ExistingCourse = Prisma.CourseGetPayload<{ include: typeof courseInclude }>
 type ExistingLesson = ExistingCourse["lessons"][number];
 type ExistingSection = ExistingLesson["sections"][number];
 
-async function importCourse(tx: Tx, course: CourseRecord, report: ImportReport, now: Date): Promise<void> {
+type CourseFields = Omit<CourseRecord, "lessons">;
+
+function courseColumns(course: CourseFields) {
   const status = course.status === "draft" ? "DRAFT" : "PUBLISHED";
-  const fields = {
+  return {
     title: course.title,
     categorySlug: course.category,
     level: course.level,
@@ -114,51 +118,107 @@ async function importCourse(tx: Tx, course: CourseRecord, report: ImportReport, 
     addAllCardsOnEnroll: course.addAllCardsOnEnroll,
     status,
   } as const;
+}
 
+/**
+ * Writes one validated course inside the caller's transaction: creates it, or updates it in place
+ * (lessons by slug, sections by type, items by key; lessons no longer listed are archived). The
+ * catalog import and the studio's zip import both come through here. Returns the course's id.
+ */
+export async function importCourse(tx: Tx, course: CourseRecord, report = emptyReport(), now = new Date()): Promise<string> {
+  const fields = courseColumns(course);
   const existing = await tx.course.findUnique({ where: { slug: course.slug }, include: courseInclude });
   if (!existing) {
-    await tx.course.create({
+    const created = await tx.course.create({
       data: {
         slug: course.slug,
         ...fields,
-        publishedAt: status === "PUBLISHED" ? now : null,
+        publishedAt: fields.status === "PUBLISHED" ? now : null,
         lessons: { create: course.lessons.map((lesson, position) => lessonCreate(lesson, position)) },
       },
+      select: { id: true },
     });
     report.courses.created++;
     for (const lesson of course.lessons) count(report, lesson, "created");
-    return;
+    return created.id;
   }
 
+  await updateCourseRow(tx, existing, fields, report, now);
+  const lessonsBySlug = new Map(existing.lessons.map((lesson) => [lesson.slug, lesson]));
+  for (const [position, lesson] of course.lessons.entries()) {
+    const current = lessonsBySlug.get(lesson.slug);
+    lessonsBySlug.delete(lesson.slug);
+    await upsertLesson(tx, existing.id, current, lesson, position, report, now);
+  }
+  await archive(tx.lesson, [...lessonsBySlug.values()], report.lessons, now);
+  return existing.id;
+}
+
+/** Updates an existing course's own fields (not its lessons), as the studio saves them. */
+export async function importCourseFields(tx: Tx, course: CourseFields, report = emptyReport(), now = new Date()): Promise<void> {
+  const existing = await tx.course.findUnique({ where: { slug: course.slug } });
+  if (!existing) throw new Error(`There is no course with the slug "${course.slug}".`);
+  await updateCourseRow(tx, existing, courseColumns(course), report, now);
+}
+
+/**
+ * Writes one validated lesson of an existing course, matched by slug: created, or updated in place
+ * with its sections and items (keys keep learner data; sections and items no longer there are
+ * archived). An archived lesson with that slug comes back. `position` defaults to the lesson's own.
+ */
+export async function importLesson(
+  tx: Tx,
+  options: { courseId: string; lesson: LessonRecord; position?: number; report?: ImportReport; now?: Date },
+): Promise<void> {
+  const { courseId, lesson, report = emptyReport(), now = new Date() } = options;
+  const current = await tx.lesson.findUnique({
+    where: { courseId_slug: { courseId, slug: lesson.slug } },
+    include: courseInclude.lessons.include,
+  });
+  const position = options.position ?? current?.position ?? (await tx.lesson.count({ where: { courseId, archivedAt: null } }));
+  await upsertLesson(tx, courseId, current ?? undefined, lesson, position, report, now);
+}
+
+async function updateCourseRow(
+  tx: Tx,
+  existing: { id: string; publishedAt: Date | null } & Record<string, unknown>,
+  fields: ReturnType<typeof courseColumns>,
+  report: ImportReport,
+  now: Date,
+): Promise<void> {
   if (differs(existing, fields)) {
     await tx.course.update({
       where: { id: existing.id },
-      data: { ...fields, publishedAt: status === "PUBLISHED" ? (existing.publishedAt ?? now) : existing.publishedAt },
+      data: { ...fields, publishedAt: fields.status === "PUBLISHED" ? (existing.publishedAt ?? now) : existing.publishedAt },
     });
     report.courses.updated++;
   } else {
     report.courses.unchanged++;
   }
+}
 
-  const lessonsBySlug = new Map(existing.lessons.map((lesson) => [lesson.slug, lesson]));
-  for (const [position, lesson] of course.lessons.entries()) {
-    const current = lessonsBySlug.get(lesson.slug);
-    lessonsBySlug.delete(lesson.slug);
-    if (!current) {
-      await tx.lesson.create({ data: { courseId: existing.id, ...lessonCreate(lesson, position) } });
-      count(report, lesson, "created");
-      continue;
-    }
-    const lessonFields = { ...lessonScalars(lesson), position, archivedAt: null };
-    if (differs(current, lessonFields)) {
-      await tx.lesson.update({ where: { id: current.id }, data: lessonFields });
-      report.lessons.updated++;
-    } else {
-      report.lessons.unchanged++;
-    }
-    await importSections(tx, current, lesson.sections, report, now);
+async function upsertLesson(
+  tx: Tx,
+  courseId: string,
+  current: ExistingLesson | undefined,
+  lesson: LessonRecord,
+  position: number,
+  report: ImportReport,
+  now: Date,
+): Promise<void> {
+  if (!current) {
+    await tx.lesson.create({ data: { courseId, ...lessonCreate(lesson, position) } });
+    count(report, lesson, "created");
+    return;
   }
-  await archive(tx.lesson, [...lessonsBySlug.values()], report.lessons, now);
+  const lessonFields = { ...lessonScalars(lesson), position, archivedAt: null };
+  if (differs(current, lessonFields)) {
+    await tx.lesson.update({ where: { id: current.id }, data: lessonFields });
+    report.lessons.updated++;
+  } else {
+    report.lessons.unchanged++;
+  }
+  await importSections(tx, current, lesson.sections, report, now);
 }
 
 async function importSections(

@@ -25,7 +25,8 @@ export default async function CoursesPage({ searchParams }: { searchParams: Sear
   return (
     <div className="space-y-8">
       <PageHeader title="Courses">Business, technology and design courses, each topic in many formats.</PageHeader>
-      <form method="get" role="search" aria-label="Filter courses" className="flex flex-wrap items-end gap-4">
+      {/* Keyed by the filters so a client-side navigation (e.g. "Clear filters") resets the fields. */}
+      <form key={JSON.stringify(filters)} method="get" role="search" aria-label="Filter courses" className="flex flex-wrap items-end gap-4">
         <div className="space-y-1">
           <label htmlFor="q" className="block text-sm font-medium">Search title or tag</label>
           <input id="q" name="q" type="search" defaultValue={filters.query ?? ""} className="rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900" />

@@ -1,0 +1,113 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireRole } from "../../../../../_components/access";
+import { PageHeader } from "../../../../../_components/page-header";
+import { getServerCaller } from "../../../../../_trpc/server";
+import { isNotFound } from "../../../../../_trpc/not-found";
+
+type Params = Promise<{ slug: string }>;
+
+export const metadata: Metadata = { title: "Class view" };
+
+export default async function ClassPage({ params }: { params: Params }) {
+  const { slug } = await params;
+  const viewer = await requireRole(`/studio/courses/${slug}/class`, ["INSTRUCTOR", "ADMIN"]);
+  const caller = await getServerCaller();
+  const view = await caller.studio.class({ slug }).catch((error: unknown) => {
+    if (isNotFound(error)) notFound();
+    throw error;
+  });
+  const date = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: viewer.timezone });
+  const percent = (value: number) => `${Math.round(value)}%${view.progressTracked ? "" : "*"}`;
+  // A share of nobody is not 0%.
+  const lessonPercent = (value: number) => (view.learners.length ? percent(value) : "—");
+  const footnote = view.progressTracked ? null : (
+    <p id="completion-footnote" className="text-sm text-slate-600 dark:text-slate-400">
+      * Not tracked yet: completion stays at 0% until lesson progress tracking lands. It does not mean nobody has studied.
+    </p>
+  );
+
+  return (
+    <div className="space-y-10">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
+        <Link href="/studio" className="underline underline-offset-2">Studio</Link> /{" "}
+        <Link href={`/studio/courses/${view.course.slug}`} className="underline underline-offset-2">{view.course.title}</Link> / Class view
+      </nav>
+      <PageHeader title={`Class view: ${view.course.title}`}>
+        {view.learners.length === 1 ? "1 learner is" : `${view.learners.length} learners are`} enrolled
+        {view.course.status === "PUBLISHED" ? "." : ". The course is a draft: no new learner can enroll until it is published."}
+      </PageHeader>
+
+      <section aria-labelledby="learners-heading" className="space-y-3">
+        <h2 id="learners-heading" className="text-xl font-semibold">Learners</h2>
+        {view.learners.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-700 dark:border-slate-700 dark:text-slate-300">Nobody is enrolled yet.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm" aria-describedby={footnote ? "completion-footnote" : undefined}>
+              <caption className="sr-only">Enrolled learners, their completion and last activity</caption>
+              <thead className="border-b border-slate-200 dark:border-slate-800">
+                <tr>
+                  <th scope="col" className="py-2 pr-4">Learner</th>
+                  <th scope="col" className="py-2 pr-4">Enrolled</th>
+                  <th scope="col" className="py-2 pr-4">Last activity</th>
+                  <th scope="col" className="py-2">Completion</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.learners.map((learner, index) => (
+                  <tr key={index} className="border-b border-slate-100 dark:border-slate-900">
+                    <th scope="row" className="py-2 pr-4 font-medium">{learner.name}</th>
+                    <td className="py-2 pr-4">{date.format(learner.enrolledAt)}</td>
+                    <td className="py-2 pr-4">{date.format(learner.lastActivityAt)}</td>
+                    <td className="py-2">{percent(learner.completionPercent)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="lessons-heading" className="space-y-3">
+        <h2 id="lessons-heading" className="text-xl font-semibold">Completion by lesson</h2>
+        {view.lessons.length === 0 ? (
+          <p className="text-sm text-slate-700 dark:text-slate-300">The course has no lesson yet.</p>
+        ) : (
+          <table className="w-full max-w-2xl text-left text-sm" aria-describedby={footnote ? "completion-footnote" : undefined}>
+            <caption className="sr-only">Share of enrolled learners who completed each lesson</caption>
+            <thead className="border-b border-slate-200 dark:border-slate-800">
+              <tr>
+                <th scope="col" className="py-2 pr-4">Lesson</th>
+                <th scope="col" className="py-2">Learners who completed it</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.lessons.map((lesson, index) => (
+                <tr key={index} className="border-b border-slate-100 dark:border-slate-900">
+                  <th scope="row" className="py-2 pr-4 font-medium">{index + 1}. {lesson.title}</th>
+                  <td className="py-2">{lessonPercent(lesson.completionPercent)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {footnote}
+      </section>
+
+      <section aria-labelledby="missed-heading" className="space-y-2">
+        <h2 id="missed-heading" className="text-xl font-semibold">Most-missed quiz questions</h2>
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          Not available yet: this fills in when quizzes land and learners&apos; answers are recorded.
+        </p>
+      </section>
+      <section aria-labelledby="forgotten-heading" className="space-y-2">
+        <h2 id="forgotten-heading" className="text-xl font-semibold">Most-forgotten flashcards</h2>
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          Not available yet: this fills in when flashcards land and learners&apos; reviews are recorded.
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { db } from "../db";
+import { DomainError } from "../errors";
+import { courseCompletion } from "./completion";
+import { editableBy, type Actor } from "./service";
+
+/**
+ * The class view of a course: its enrolled learners with completion and last activity, and each
+ * lesson's completion. Most-missed questions and most-forgotten cards are null until quiz attempts
+ * and flashcard reviews are recorded (the quiz and review issues).
+ */
+export async function getClass(options: { actor: Actor; slug: string }) {
+  const course = await db.course.findFirst({
+    where: { slug: options.slug, ...editableBy(options.actor) },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      status: true,
+      lessons: { where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, title: true } },
+      enrollments: {
+        where: { leftAt: null },
+        orderBy: { enrolledAt: "asc" },
+        select: { enrolledAt: true, user: { select: { id: true, name: true } } },
+      },
+    },
+  });
+  if (!course) throw new DomainError("NOT_FOUND", "That course does not exist in your studio.");
+
+  const learnerIds = course.enrollments.map((enrollment) => enrollment.user.id);
+  // Any XP a learner earned counts as activity, wherever on the site it was earned.
+  const latestXp = learnerIds.length
+    ? await db.xpEvent.groupBy({ by: ["userId"], where: { userId: { in: learnerIds } }, _max: { createdAt: true } })
+    : [];
+  const latestXpByUser = new Map(latestXp.map((row) => [row.userId, row._max.createdAt]));
+  const completion = await courseCompletion({ courseId: course.id, lessonIds: course.lessons.map((lesson) => lesson.id), learnerIds });
+
+  const learners = course.enrollments.map(({ enrolledAt, user }) => {
+    const xpAt = latestXpByUser.get(user.id);
+    return {
+      name: user.name,
+      enrolledAt,
+      lastActivityAt: xpAt && xpAt > enrolledAt ? xpAt : enrolledAt,
+      completionPercent: completion.byLearner.get(user.id) ?? 0,
+    };
+  });
+  return {
+    course: { slug: course.slug, title: course.title, status: course.status },
+    progressTracked: completion.tracked,
+    learners,
+    lessons: course.lessons.map((lesson) => ({ title: lesson.title, completionPercent: completion.byLesson.get(lesson.id) ?? 0 })),
+    mostMissedQuestions: null,
+    mostForgottenCards: null,
+  };
+}
