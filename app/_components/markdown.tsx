@@ -27,7 +27,8 @@ const components: Components = {
     <blockquote className="my-3 border-l-4 border-slate-300 pl-4 italic dark:border-slate-600" {...props} />
   ),
   pre: ({ node: _node, ...props }) => (
-    <pre className="my-3 overflow-x-auto rounded-md bg-slate-100 p-3 text-sm dark:bg-slate-900" {...props} />
+    // Focusable so keyboard users can scroll a wide code block (WCAG 2.1.1).
+    <pre tabIndex={0} className="my-3 overflow-x-auto rounded-md bg-slate-100 p-3 text-sm dark:bg-slate-900" {...props} />
   ),
   code: ({ node: _node, ...props }) => <code className="rounded bg-slate-100 px-1 text-[0.9em] dark:bg-slate-900" {...props} />,
   table: ({ node: _node, ...props }) => (

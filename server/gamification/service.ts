@@ -28,3 +28,10 @@ export async function getLearnerProgress(options: { userId: string; timeZone: st
     streak: computeStreak({ totals, goal: options.dailyGoalXp, today }),
   };
 }
+
+/** When each learner last earned XP (any activity on the site), for the ones who ever did. */
+export async function lastXpAt(options: { userIds: string[] }): Promise<Map<string, Date>> {
+  if (options.userIds.length === 0) return new Map();
+  const rows = await db.xpEvent.groupBy({ by: ["userId"], where: { userId: { in: options.userIds } }, _max: { createdAt: true } });
+  return new Map(rows.flatMap((row) => (row._max.createdAt ? [[row.userId, row._max.createdAt] as const] : [])));
+}

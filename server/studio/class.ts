@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { DomainError } from "../errors";
+import { lastXpAt } from "../gamification/service";
 import { courseCompletion } from "./completion";
 import { editableBy, type Actor } from "./service";
 
@@ -29,10 +30,7 @@ export async function getClass(options: { actor: Actor; slug: string }) {
 
   const learnerIds = course.enrollments.map((enrollment) => enrollment.user.id);
   // Any XP a learner earned counts as activity, wherever on the site it was earned.
-  const latestXp = learnerIds.length
-    ? await db.xpEvent.groupBy({ by: ["userId"], where: { userId: { in: learnerIds } }, _max: { createdAt: true } })
-    : [];
-  const latestXpByUser = new Map(latestXp.map((row) => [row.userId, row._max.createdAt]));
+  const latestXpByUser = await lastXpAt({ userIds: learnerIds });
   const completion = await courseCompletion({ courseId: course.id, lessonIds: course.lessons.map((lesson) => lesson.id), learnerIds });
 
   const learners = course.enrollments.map(({ enrolledAt, user }) => {
