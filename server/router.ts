@@ -2,6 +2,7 @@ import "server-only";
 import { adminRouter } from "./admin/router";
 import { catalogRouter } from "./catalog/router";
 import { enrollmentRouter } from "./enrollment/router";
+import { labRouter } from "./lab/router";
 import { studioRouter } from "./studio/router";
 import { systemRouter } from "./system/router";
 import { createCallerFactory, router } from "./trpc";
@@ -11,6 +12,7 @@ export const appRouter = router({
   admin: adminRouter,
   catalog: catalogRouter,
   enrollment: enrollmentRouter,
+  lab: labRouter,
   studio: studioRouter,
   system: systemRouter,
   user: userRouter,

@@ -8,6 +8,8 @@ export type LabPreset = {
   id: string;
   title: string;
   description: string;
+  /** The lab task (base model + target classes) the preset runs; see lib/ml/tasks.ts. */
+  task: "fashion-tops" | "fashion-5-9" | "fashion-to-digits" | "digits-5-9";
   dataset: LabDataset;
   /** Classes the pretrained base learned. */
   sourceClasses: number[];
@@ -19,7 +21,7 @@ export type LabPreset = {
   epochs: number;
   learningRate: number;
   batchSize: number;
-  /** For fine-tuning: how many of the base's last layers to unfreeze. */
+  /** For fine-tuning: how many of the base's weight layers (conv1, conv2), counted from the top, to unfreeze. */
   unfreezeLastLayers: number;
 };
 
@@ -28,6 +30,7 @@ export const LAB_PRESETS: readonly LabPreset[] = [
     id: "transfer-feature-extraction",
     title: "Feature extraction on Fashion-MNIST",
     description: "Freeze a convolutional base pretrained on T-shirts, trousers, pullovers, dresses and coats; train only a new head to tell sandals, shirts, sneakers, bags and ankle boots apart.",
+    task: "fashion-5-9",
     dataset: "fashion-mnist",
     sourceClasses: [0, 1, 2, 3, 4],
     targetClasses: [5, 6, 7, 8, 9],
@@ -41,21 +44,23 @@ export const LAB_PRESETS: readonly LabPreset[] = [
   {
     id: "transfer-fine-tuning",
     title: "Fine-tuning on Fashion-MNIST",
-    description: "Start from the same pretrained base, unfreeze its last convolutional block and train it with a small learning rate together with the new head.",
+    description: "Start from the same pretrained base: train the new head first, then unfreeze the base's last convolutional layer and train it together with the head at a ten times smaller learning rate.",
+    task: "fashion-5-9",
     dataset: "fashion-mnist",
     sourceClasses: [0, 1, 2, 3, 4],
     targetClasses: [5, 6, 7, 8, 9],
     strategies: ["fine-tuning"],
     examplesPerClass: 10,
     epochs: 20,
-    learningRate: 0.0001,
+    learningRate: 0.001,
     batchSize: 16,
-    unfreezeLastLayers: 2,
+    unfreezeLastLayers: 1,
   },
   {
     id: "transfer-from-scratch",
     title: "Training from scratch on Fashion-MNIST",
     description: "The same architecture with random weights, trained only on the few target examples: the baseline transfer learning has to beat.",
+    task: "fashion-5-9",
     dataset: "fashion-mnist",
     sourceClasses: [0, 1, 2, 3, 4],
     targetClasses: [5, 6, 7, 8, 9],
@@ -70,6 +75,7 @@ export const LAB_PRESETS: readonly LabPreset[] = [
     id: "transfer-compare-strategies",
     title: "Feature extraction vs fine-tuning vs from scratch",
     description: "All three strategies on the same few examples per class, side by side, with their learning curves overlaid.",
+    task: "fashion-5-9",
     dataset: "fashion-mnist",
     sourceClasses: [0, 1, 2, 3, 4],
     targetClasses: [5, 6, 7, 8, 9],
@@ -78,12 +84,13 @@ export const LAB_PRESETS: readonly LabPreset[] = [
     epochs: 20,
     learningRate: 0.001,
     batchSize: 16,
-    unfreezeLastLayers: 2,
+    unfreezeLastLayers: 1,
   },
   {
     id: "transfer-digits",
     title: "Transfer on handwritten digits",
     description: "A small base pretrained on the digits 0–4 of the UCI handwritten digits, transferred to 5–9.",
+    task: "digits-5-9",
     dataset: "digits",
     sourceClasses: [0, 1, 2, 3, 4],
     targetClasses: [5, 6, 7, 8, 9],

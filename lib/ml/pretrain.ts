@@ -1,0 +1,39 @@
+// Pretraining a base: the lab's network with a head for the source classes, trained with the same
+// loop as every lab run. scripts/ml/pretrain.ts feeds it the data and saves the result.
+import * as tf from "@tensorflow/tfjs";
+import type { ImageSet } from "./datasets";
+import { evaluate } from "./evaluate";
+import { buildBase, createSourceHead, withHead } from "./model";
+import type { BaseArchitecture } from "./network";
+import { train, type EpochMetrics } from "./train";
+
+export type PretrainOptions = {
+  arch: BaseArchitecture;
+  train: ImageSet;
+  val: ImageSet;
+  test: ImageSet;
+  classes: number;
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  seed: number;
+  onEpochEnd?: (metrics: EpochMetrics) => void;
+};
+
+export async function pretrainBase(options: PretrainOptions) {
+  const tensor = (set: ImageSet) => tf.tensor4d(set.images, [set.count, set.height, set.width, 1]);
+  const base = buildBase(options.arch, options.seed);
+  const model = withHead(base, createSourceHead(options.classes, options.seed));
+  const [xTrain, xVal, xTest] = [tensor(options.train), tensor(options.val), tensor(options.test)];
+  try {
+    const result = await train(
+      model,
+      { train: { x: xTrain, labels: options.train.labels, classes: options.classes }, val: { x: xVal, labels: options.val.labels, classes: options.classes } },
+      { epochs: options.epochs, batchSize: options.batchSize, learningRate: options.learningRate, seed: options.seed, onEpochEnd: options.onEpochEnd },
+    );
+    const test = await evaluate(model, xTest, options.test.labels, options.classes);
+    return { model, history: result.history, durationMs: result.durationMs, testAccuracy: test.accuracy, confusion: test.confusion };
+  } finally {
+    tf.dispose([xTrain, xVal, xTest]);
+  }
+}

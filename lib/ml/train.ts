@@ -1,0 +1,136 @@
+// The training loop shared by the browser lab, the pretraining script and the server worker: seeded
+// mini-batch order, Adam, categorical cross-entropy, and train/validation metrics after every epoch.
+// It reads numbers back from the accelerator once per epoch, not once per batch, which matters on
+// WebGL where each read stalls the pipeline.
+import * as tf from "@tensorflow/tfjs";
+import { createRandom, deriveSeed, shuffled } from "./random";
+
+export type EpochMetrics = {
+  epoch: number;
+  loss: number;
+  accuracy: number;
+  valLoss: number;
+  valAccuracy: number;
+  /** Milliseconds since training started, at the end of this epoch. */
+  elapsedMs: number;
+};
+
+export type TrainOptions = {
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  seed: number;
+  /** Called after every epoch; training waits for it (a worker posts the metrics here). */
+  onEpochEnd?: (metrics: EpochMetrics) => void | Promise<void>;
+  /** Checked between batches; true stops training at once, keeping the epochs already done. */
+  shouldStop?: () => boolean;
+  /** For a second training stage: the number of its first epoch and the time already spent. */
+  firstEpoch?: number;
+  elapsedOffsetMs?: number;
+};
+
+export type TrainResult = { history: EpochMetrics[]; stopped: boolean; samplesSeen: number; durationMs: number };
+
+export type TensorSet = { x: tf.Tensor; labels: Int32Array; classes: number };
+
+function oneHot(labels: Int32Array, classes: number): tf.Tensor2D {
+  return tf.tidy(() => tf.oneHot(tf.tensor1d(labels, "int32"), classes).toFloat() as tf.Tensor2D);
+}
+
+/** Sums of cross-entropy and of correct predictions over a set, as tensors (read them once). */
+function lossAndCorrect(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor2D, batchSize = 256): { loss: tf.Scalar; correct: tf.Scalar } {
+  return tf.tidy(() => {
+    let loss = tf.scalar(0);
+    let correct = tf.scalar(0);
+    const n = x.shape[0]!;
+    for (let start = 0; start < n; start += batchSize) {
+      const size = Math.min(batchSize, n - start);
+      const xb = x.slice(start, size);
+      const yb = y.slice(start, size);
+      const p = model.apply(xb, { training: false }) as tf.Tensor2D;
+      loss = loss.add(tf.metrics.categoricalCrossentropy(yb, p).sum());
+      correct = correct.add(tf.equal(p.argMax(-1), yb.argMax(-1)).sum().toFloat());
+    }
+    return { loss: loss as tf.Scalar, correct: correct as tf.Scalar };
+  });
+}
+
+export async function evaluateLossAccuracy(model: tf.LayersModel, set: TensorSet): Promise<{ loss: number; accuracy: number }> {
+  const y = oneHot(set.labels, set.classes);
+  const { loss, correct } = lossAndCorrect(model, set.x, y);
+  const [lossSum, correctSum] = [(await loss.data())[0]!, (await correct.data())[0]!];
+  tf.dispose([y, loss, correct]);
+  const n = Math.max(set.labels.length, 1);
+  return { loss: lossSum / n, accuracy: correctSum / n };
+}
+
+/** Trains the model's trainable weights (frozen layers are left alone) and returns the history. */
+export async function train(model: tf.LayersModel, data: { train: TensorSet; val: TensorSet }, options: TrainOptions): Promise<TrainResult> {
+  const started = performance.now();
+  const optimizer = tf.train.adam(options.learningRate);
+  const variables = model.trainableWeights.map((weight) => weight.read() as tf.Variable);
+  const yTrain = oneHot(data.train.labels, data.train.classes);
+  const n = data.train.labels.length;
+  const order = Array.from({ length: n }, (_, i) => i);
+  const history: EpochMetrics[] = [];
+  let stopped = false;
+  let samplesSeen = 0;
+  try {
+    const firstEpoch = options.firstEpoch ?? 1;
+    for (let epoch = firstEpoch; epoch < firstEpoch + options.epochs && !stopped; epoch++) {
+      const random = createRandom(deriveSeed(options.seed, epoch));
+      const epochOrder = shuffled(order, random);
+      let lossSum = tf.scalar(0);
+      let correctSum = tf.scalar(0);
+      let seen = 0;
+      for (let start = 0; start < n; start += options.batchSize) {
+        if (options.shouldStop?.()) {
+          stopped = true;
+          break;
+        }
+        const indices = tf.tensor1d(epochOrder.slice(start, start + options.batchSize), "int32");
+        const xb = tf.gather(data.train.x, indices);
+        const yb = tf.gather(yTrain, indices);
+        const size = indices.shape[0];
+        const batch: { correct?: tf.Scalar } = {};
+        const cost = optimizer.minimize(
+          () => {
+            const p = model.apply(xb, { training: true }) as tf.Tensor2D;
+            batch.correct = tf.keep(tf.equal(p.argMax(-1), yb.argMax(-1)).sum().toFloat() as tf.Scalar);
+            return tf.metrics.categoricalCrossentropy(yb, p).mean() as tf.Scalar;
+          },
+          true,
+          variables,
+        )!;
+        const [nextLoss, nextCorrect] = tf.tidy(() => [lossSum.add(cost.mul(size)) as tf.Scalar, correctSum.add(batch.correct!) as tf.Scalar]);
+        tf.dispose([indices, xb, yb, cost, batch.correct!, lossSum, correctSum]);
+        lossSum = nextLoss!;
+        correctSum = nextCorrect!;
+        seen += size;
+        // Yield to the event loop so a stop message (or the page) can get through between batches.
+        if ((start / options.batchSize) % 8 === 7) await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      samplesSeen += seen;
+      const trainLoss = (await lossSum.data())[0]!;
+      const trainCorrect = (await correctSum.data())[0]!;
+      tf.dispose([lossSum, correctSum]);
+      if (seen === 0) break;
+      const val = await evaluateLossAccuracy(model, data.val);
+      const metrics: EpochMetrics = {
+        epoch,
+        loss: trainLoss / seen,
+        accuracy: trainCorrect / seen,
+        valLoss: val.loss,
+        valAccuracy: val.accuracy,
+        elapsedMs: (options.elapsedOffsetMs ?? 0) + performance.now() - started,
+      };
+      // An epoch cut short by a stop still reports what it saw, marked by the stop flag.
+      history.push(metrics);
+      await options.onEpochEnd?.(metrics);
+    }
+  } finally {
+    optimizer.dispose();
+    yTrain.dispose();
+  }
+  return { history, stopped, samplesSeen, durationMs: performance.now() - started };
+}
