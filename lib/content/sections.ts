@@ -81,3 +81,15 @@ function requireKey(kind: KeyedKind, item: JsonObject): string {
 export function toJson(value: unknown): JsonValue {
   return JSON.parse(JSON.stringify(value)) as JsonValue;
 }
+
+/** A section row and its item rows, as the database stores them (JSON columns untyped). */
+export type SectionRow = { type: string; data: unknown; items: { key: string; kind: string; data: unknown }[] };
+
+/** `joinSection` for rows read from the database. */
+export function joinSectionRow(row: SectionRow): JsonObject {
+  return joinSection({
+    type: row.type as SectionType,
+    data: row.data as JsonObject,
+    items: row.items.map((item) => ({ key: item.key, kind: item.kind as ItemKind, data: item.data as JsonObject })),
+  });
+}

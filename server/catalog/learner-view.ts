@@ -1,5 +1,5 @@
 import { sectionSchema, type Section } from "@/lib/content/schema";
-import { joinSection, type ItemKind, type JsonObject, type SectionRecord } from "@/lib/content/sections";
+import { joinSectionRow } from "@/lib/content/sections";
 
 type SectionRow = { id: string; type: string; data: unknown; items: { id: string; key: string; kind: string; data: unknown }[] };
 
@@ -11,12 +11,7 @@ export type LearnerSection = { id: string } & (WithIds<Exclude<Section, { type: 
 
 /** Rebuilds a section in the content format from its rows, then makes it safe to send to a learner. */
 export function toLearnerSection(row: SectionRow): LearnerSection {
-  const record: SectionRecord = {
-    type: row.type as Section["type"],
-    data: row.data as JsonObject,
-    items: row.items.map((item) => ({ key: item.key, kind: item.kind as ItemKind, data: item.data as JsonObject })),
-  };
-  const section = sectionSchema.parse(joinSection(record));
+  const section = sectionSchema.parse(joinSectionRow(row));
   const itemIds = row.items.map((item) => item.id);
   if (section.type === "quiz") {
     return { id: row.id, type: "quiz", title: section.title, passPercent: section.passPercent, questionCount: section.questions.length, itemIds };

@@ -2,8 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "yaml";
 import { courseFile, lessonFile } from "../../lib/content/schema";
-import { joinSection, type ItemKind, type JsonObject } from "../../lib/content/sections";
-import type { SectionType } from "../../lib/content/schema";
+import { joinSectionRow } from "../../lib/content/sections";
 import type { Db } from "../db-client";
 
 // Database → content files, in the format the importer reads: course.yaml and lessons/<slug>.yaml.
@@ -56,13 +55,7 @@ export async function exportCourse({ db, slug, outDir }: ExportCourseOptions): P
       summary: lesson.summary,
       objectives: lesson.objectives,
       estimatedMinutes: lesson.estimatedMinutes,
-      sections: lesson.sections.map((section) =>
-        joinSection({
-          type: section.type as SectionType,
-          data: section.data as JsonObject,
-          items: section.items.map((item) => ({ key: item.key, kind: item.kind as ItemKind, data: item.data as JsonObject })),
-        }),
-      ),
+      sections: lesson.sections.map(joinSectionRow),
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
