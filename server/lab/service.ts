@@ -4,11 +4,12 @@ import { labRunConfig } from "@/lib/ml/config";
 import { findLabPreset } from "@/lib/ml/presets";
 import { db } from "../db";
 import { DomainError } from "../errors";
-import { awardXp } from "../gamification/xp";
+import { recordActivity } from "../gamification/activity";
+import { XP_RULES } from "../gamification/rules";
 import type { Prisma } from "../generated/prisma/client";
 
 /** XP for the first completed run of each strategy (feature extraction, fine-tuning, from scratch). */
-export const LAB_STRATEGY_XP = 15;
+export const LAB_STRATEGY_XP = XP_RULES["lab-strategy"].xp;
 
 const epochMetrics = z.object({
   epoch: z.number().int().min(1),
@@ -81,8 +82,8 @@ export async function saveRun(options: { userId: string; run: SaveLabRunInput })
     });
     let xpAwarded = 0;
     if (count === 1 && !run.metrics.stopped) {
-      const { awarded } = await awardXp({ userId, source: "lab-strategy", sourceId: run.config.strategy, amount: LAB_STRATEGY_XP }, tx);
-      if (awarded) xpAwarded = LAB_STRATEGY_XP;
+      const activity = await recordActivity({ userId, rule: "lab-strategy", sourceId: run.config.strategy, meta: { strategy: run.config.strategy } }, tx);
+      xpAwarded = activity.xp;
     }
     const saved = await tx.labRun.findUniqueOrThrow({ where: { userId_runId: { userId, runId: run.runId } }, select: labRunSelect });
     return { run: toLabRun(saved), created: count === 1, xpAwarded };
