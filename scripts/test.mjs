@@ -10,7 +10,10 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const reports = mkdtempSync(path.join(os.tmpdir(), "learnloop-test-reports-"));
-const only = process.argv.slice(2);
+// `npm test -- e2e e2e/lesson.spec.ts`: step names choose steps; anything else filters e2e specs.
+const STEPS = ["typecheck", "lint", "unit", "integration", "e2e"];
+const only = process.argv.slice(2).filter((arg) => STEPS.includes(arg));
+const specFilters = process.argv.slice(2).filter((arg) => !STEPS.includes(arg));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const timings = [];
 
@@ -86,7 +89,7 @@ if (!only.length || only.includes("e2e")) {
   chmodSync(dataDir, 0o755);
   const file = path.join(reports, "e2e.json");
   try {
-    step("e2e", npx("playwright"), ["test", "--reporter=list,json"], {
+    step("e2e", npx("playwright"), ["test", "--reporter=list,json", ...specFilters], {
       env: {
         E2E_PORT: String(await freePort()),
         E2E_PG_PORT: String(await freePort()),
