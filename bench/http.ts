@@ -174,7 +174,7 @@ async function main() {
     const report = lines.join("\n");
     console.log(`\n${report}`);
     mkdirSync(path.join(root, "bench", "results"), { recursive: true });
-    writeFileSync(path.join(root, "bench", "results", "latest.md"), `${report}\n`);
+    writeFileSync(path.join(root, "bench", "results", "http.md"), `${report}\n`);
   } finally {
     for (const child of children.reverse()) await stop(child);
     rmSync(dataDir, { recursive: true, force: true });
