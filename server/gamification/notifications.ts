@@ -43,8 +43,9 @@ export async function markNotificationsRead(options: { userId: string; ids?: str
   return { marked: count };
 }
 
-/** The oldest unread level-up, if any: the moment to celebrate, shown once. */
+/** The latest unread level-up, if any: the moment to celebrate, shown once. */
 export async function pendingLevelUp(options: { userId: string }) {
   const row = await db.notification.findFirst({ where: { userId: options.userId, kind: "LEVEL_UP", readAt: null }, orderBy: { createdAt: "desc" } });
-  return row ? present(row) : null;
+  const level = (row?.data as { level?: unknown } | undefined)?.level;
+  return row && typeof level === "number" ? { id: row.id, level } : null;
 }

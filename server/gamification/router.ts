@@ -2,7 +2,7 @@ import { z } from "zod";
 import { learnerProcedure, router } from "../trpc";
 import { getDashboard } from "./dashboard";
 import { getLeaderboard, setLeaderboardOptOut } from "./leaderboard";
-import { listNotifications, markNotificationsRead } from "./notifications";
+import { listNotifications, markNotificationsRead, unreadNotificationCount } from "./notifications";
 import { listBadges } from "./service";
 
 export const gamificationRouter = router({
@@ -23,6 +23,7 @@ export const gamificationRouter = router({
   notifications: learnerProcedure
     .input(z.object({ limit: z.number().int().min(1).max(100).default(30) }).default({ limit: 30 }))
     .query(({ ctx, input }) => listNotifications({ userId: ctx.viewer.id, limit: input.limit })),
+  unreadCount: learnerProcedure.query(({ ctx }) => unreadNotificationCount({ userId: ctx.viewer.id })),
   markNotificationsRead: learnerProcedure
     .input(z.object({ ids: z.array(z.string().min(1).max(40)).max(100).optional(), kind: z.enum(["BADGE", "LEVEL_UP"]).optional() }))
     .mutation(({ ctx, input }) => markNotificationsRead({ userId: ctx.viewer.id, ids: input.ids, kind: input.kind })),
