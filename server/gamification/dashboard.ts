@@ -25,7 +25,7 @@ export async function getDashboard(options: { userId: string; now?: Date }) {
   const now = options.now ?? new Date();
   const user = await db.user.findUniqueOrThrow({ where: { id: options.userId }, select: { id: true, name: true, timezone: true, dailyGoalXp: true, leaderboardOptOut: true } });
   const [totals, badges, levelUp, league] = await Promise.all([
-    dailyXpTotals({ userId: user.id, timeZone: user.timezone }),
+    dailyXpTotals({ userId: user.id }),
     db.userBadge.findMany({ where: { userId: user.id }, orderBy: [{ awardedAt: "desc" }, { badgeId: "asc" }], take: 4 }),
     pendingLevelUp({ userId: user.id }),
     getLeaderboard({ viewerId: user.id, period: "week", limit: 0, now }),

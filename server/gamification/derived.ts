@@ -3,6 +3,7 @@ import { badgesTriggeredBy } from "@/lib/gamification/badges";
 import { ALL_TIME, GLOBAL_SCOPE, leagueKeys } from "@/lib/gamification/league";
 import { levelFor } from "@/lib/gamification/levels";
 import type { ActivityRule } from "@/lib/gamification/rules";
+import { localDateKey } from "@/lib/time/day";
 import type { Prisma } from "../generated/prisma/client";
 import { learnerFacts } from "./facts";
 
@@ -10,8 +11,8 @@ type Learner = { id: string; timezone: string; dailyGoalXp: number; leaderboardO
 
 /**
  * Everything an activity changes besides its ledger row, in the same transaction and under the
- * learner's lock (so two activities never award one badge twice or skip a level-up): league
- * totals, level-up notifications, badges with their notifications.
+ * learner's lock (so two activities never award one badge twice or skip a level-up): day and
+ * league totals, level-up notifications, badges with their notifications.
  */
 export async function applyDerived(
   client: Prisma.TransactionClient,
@@ -20,6 +21,9 @@ export async function applyDerived(
   const { user, rule, xp, createdAt } = event;
   const levelsReached: number[] = [];
   if (xp > 0) {
+    await client.$executeRaw`
+      INSERT INTO "XpDay" ("userId", day, xp) VALUES (${user.id}, ${localDateKey(user.timezone, createdAt)}, ${xp})
+      ON CONFLICT ("userId", day) DO UPDATE SET xp = "XpDay".xp + EXCLUDED.xp`;
     // The all-time global league row is the learner's total XP, so the level needs no extra sum.
     const after = await addToLeagues(client, { userId: user.id, xp, courseId: event.courseId, createdAt, hidden: user.leaderboardOptOut });
     const levelBefore = levelFor(after - xp).level;

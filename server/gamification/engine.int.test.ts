@@ -7,7 +7,7 @@ import { createPublishedCourse, createTestUser } from "../test/factories";
 import { createContextFor } from "../trpc";
 import { type RecordActivityInput, recordActivity } from "./activity";
 import { getDashboard } from "./dashboard";
-import { getLearnerProgress } from "./service";
+import { dailyXpTotals, getLearnerProgress, ledgerDayTotals } from "./service";
 
 const DAY = 86_400_000;
 
@@ -75,6 +75,9 @@ describe("derived state is recomputable from the ledger", () => {
       const levelUps = await db.notification.findMany({ where: { userId: user.id, kind: "LEVEL_UP" }, orderBy: { createdAt: "asc" } });
       expect(levelUps.map((n) => (n.data as { level: number }).level)).toEqual(replay.levelUps.map((l) => l.level));
 
+      expect(Object.fromEntries(await dailyXpTotals({ userId: user.id }))).toEqual(
+        Object.fromEntries([...(await ledgerDayTotals({ userId: user.id, timeZone }))].filter(([, xp]) => xp > 0)),
+      );
       const progress = await getLearnerProgress({ userId: user.id, timeZone, dailyGoalXp: 20 });
       expect(progress.level).toEqual(replay.level);
       expect(progress.streak).toEqual(replay.streak);

@@ -39,7 +39,7 @@ export async function learnerFacts(
     if (row.strategies) facts.labStrategies.push(...row.strategies);
   }
   if (options.streak) {
-    const totals = await dailyXpTotals({ userId: user.id, timeZone: user.timezone }, client);
+    const totals = await dailyXpTotals({ userId: user.id }, client);
     facts.longestStreak = computeStreak({ totals, goal: user.dailyGoalXp, today: localDateKey(user.timezone, options.now ?? new Date()) }).longest;
   }
   return facts;

@@ -37,6 +37,15 @@ CREATE TABLE "LeagueScore" (
     CONSTRAINT "LeagueScore_pkey" PRIMARY KEY ("period","scope","userId")
 );
 
+-- CreateTable
+CREATE TABLE "XpDay" (
+    "userId" TEXT NOT NULL,
+    "day" TEXT NOT NULL,
+    "xp" INTEGER NOT NULL,
+
+    CONSTRAINT "XpDay_pkey" PRIMARY KEY ("userId","day")
+);
+
 -- CreateIndex
 CREATE INDEX "UserBadge_userId_awardedAt_idx" ON "UserBadge"("userId", "awardedAt");
 
@@ -55,6 +64,9 @@ ALTER TABLE "Notification" ADD CONSTRAINT "Notification_userId_fkey" FOREIGN KEY
 -- AddForeignKey
 ALTER TABLE "LeagueScore" ADD CONSTRAINT "LeagueScore_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+-- AddForeignKey
+ALTER TABLE "XpDay" ADD CONSTRAINT "XpDay_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
 -- Backfill: league totals of the activity recorded before leagues existed.
 INSERT INTO "LeagueScore" (period, scope, "userId", xp, "reachedAt", hidden)
 SELECT p.period, p.scope, e."userId", sum(e.amount)::int, max(e."createdAt"), u."leaderboardOptOut"
@@ -68,3 +80,9 @@ CROSS JOIN LATERAL (
 ) AS p(period, scope)
 WHERE p.scope IS NOT NULL AND e.amount > 0
 GROUP BY p.period, p.scope, e."userId", u."leaderboardOptOut";
+
+-- Backfill: day totals in each learner's time zone.
+INSERT INTO "XpDay" ("userId", day, xp)
+SELECT e."userId", to_char((e."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE u.timezone, 'YYYY-MM-DD'), sum(e.amount)::int
+FROM "XpEvent" e JOIN "User" u ON u.id = e."userId"
+GROUP BY 1, 2;
