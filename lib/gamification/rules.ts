@@ -1,8 +1,9 @@
 /**
  * The XP rules: every activity the game counts, what it earns, and where earning stops for the day.
- * This table is the only place amounts live (the README's "XP rules" table is generated from the
- * same numbers). Activities are recorded through `recordActivity` (server/gamification/activity.ts), which applies the
- * rule on the server: clients never say how much XP anything is worth.
+ * This table is the only place amounts live; the README's table is checked against it by
+ * rules.test.ts. Activities are recorded through `recordActivity`
+ * (server/gamification/activity.ts), which applies the rule on the server: clients never say how
+ * much XP anything is worth.
  */
 export const XP_RULES = {
   "lesson-section": { xp: 10, maxXp: 10, dailyCap: null, label: "Finish a lesson section", once: "per section" },
