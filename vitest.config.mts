@@ -24,6 +24,8 @@ export default defineConfig({
           name: "unit",
           include: ["**/*.test.{ts,tsx}"],
           exclude: ["**/*.int.test.ts", "**/node_modules/**", "**/.next/**", "e2e/**", ".data/**"],
+          // TensorFlow.js tests train small networks: seconds each, more on a busy machine.
+          testTimeout: 30_000,
         },
       },
       {
