@@ -4,6 +4,7 @@ import { Alert } from "../../_components/alert";
 import { requireViewer } from "../../_components/access";
 import { PageHeader } from "../../_components/page-header";
 import { getServerCaller } from "../../_trpc/server";
+import { ContinueLesson, CourseCompletion } from "./continue-lesson";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -57,6 +58,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </Link>
         </div>
       </section>
+      <ContinueLesson />
       <section aria-labelledby="courses-heading" className="space-y-3">
         <h2 id="courses-heading" className="text-xl font-semibold">
           My courses
@@ -71,6 +73,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             {courses.slice(0, 4).map((course) => (
               <li key={course.slug} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
                 <Link href={`/courses/${course.slug}`} className="font-semibold hover:underline">{course.title}</Link>
+                <CourseCompletion courseSlug={course.slug} />
                 {course.nextLesson ? (
                   <p className="mt-1 text-sm">
                     <Link href={`/courses/${course.slug}/lessons/${course.nextLesson.slug}`} className="text-brand-600 underline dark:text-brand-100">
