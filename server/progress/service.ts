@@ -201,9 +201,24 @@ async function lessonStates(client: Prisma.TransactionClient | typeof db, option
 
 export type CourseProgress = { percent: number; lessonsDone: number; lessonCount: number; completedLessonIds: string[] };
 
+/**
+ * A course's completion is the average of its lessons' completion (each lesson: the share of its
+ * sections done), so it rises with every finished section and reaches 100 only when every lesson is done.
+ */
+function coursePercent(lessonShares: number[]): number {
+  if (!lessonShares.length) return 0;
+  const average = lessonShares.reduce((sum, share) => sum + share, 0) / lessonShares.length;
+  return average >= 1 ? 100 : Math.min(99, Math.floor(average * 100));
+}
+
 function courseProgressOf(lessons: LessonState[]): CourseProgress {
   const completed = lessons.filter((lesson) => lesson.completed);
-  return { percent: percentOf(completed.length, lessons.length), lessonsDone: completed.length, lessonCount: lessons.length, completedLessonIds: completed.map((lesson) => lesson.lessonId) };
+  return {
+    percent: coursePercent(lessons.map((lesson) => lesson.done / lesson.sections)),
+    lessonsDone: completed.length,
+    lessonCount: lessons.length,
+    completedLessonIds: completed.map((lesson) => lesson.lessonId),
+  };
 }
 
 /** Course completion for one learner: the share of the course's lessons they have finished. */
@@ -218,8 +233,8 @@ export async function coursesProgress(options: { userId: string; courseIds: stri
 }
 
 /**
- * Completion across a class (the studio's class view): percent of lessons each learner finished,
- * and percent of learners who finished each lesson.
+ * Completion across a class (the studio's class view): each learner's course completion (as for
+ * the learner), and percent of learners who finished each lesson.
  */
 export async function classCompletion(options: { courseId: string; lessonIds: string[]; learnerIds: string[] }) {
   const sections = await db.lessonSection.findMany({
@@ -241,9 +256,10 @@ export async function classCompletion(options: { courseId: string; lessonIds: st
     doneCount.set(key, (doneCount.get(key) ?? 0) + 1);
   }
   const countedLessons = options.lessonIds.filter((id) => (sectionsByLesson.get(id) ?? 0) > 0);
-  const finished = (userId: string, lessonId: string) => (doneCount.get(`${userId}\u0000${lessonId}`) ?? 0) === sectionsByLesson.get(lessonId);
+  const share = (userId: string, lessonId: string) => (doneCount.get(`${userId}\u0000${lessonId}`) ?? 0) / sectionsByLesson.get(lessonId)!;
+  const finished = (userId: string, lessonId: string) => share(userId, lessonId) >= 1;
   return {
-    byLearner: new Map(options.learnerIds.map((userId) => [userId, percentOf(countedLessons.filter((lessonId) => finished(userId, lessonId)).length, countedLessons.length)])),
+    byLearner: new Map(options.learnerIds.map((userId) => [userId, coursePercent(countedLessons.map((lessonId) => share(userId, lessonId)))])),
     byLesson: new Map(
       options.lessonIds.map((lessonId) => [
         lessonId,
