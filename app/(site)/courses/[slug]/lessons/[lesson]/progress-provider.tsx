@@ -29,6 +29,7 @@ export function useLessonProgress(): ProgressContextValue {
 }
 
 const THROTTLE_MS = 4_000;
+const SCROLL_KEYS = new Set(["ArrowDown", "ArrowUp", "PageDown", "PageUp", "Home", "End", " "]);
 const MAX_RETRY_MS = 60_000;
 // Refusals that a retry cannot fix (the section is gone, the learner left the course): drop them.
 const FINAL_CODES = new Set(["BAD_REQUEST", "FORBIDDEN", "NOT_FOUND"]);
@@ -184,17 +185,22 @@ export function LessonProgressProvider({
     if (!window.location.hash && resumeSectionId) {
       document.querySelector(`[data-section-id="${resumeSectionId}"]`)?.scrollIntoView({ block: "start" });
     }
+    // Only the learner's own scrolling counts (wheel, touch, scrolling keys outside controls): a
+    // click that scrolls a button into view, or the resume jump above, is not moving through the page.
     const engage = () => setEngaged(true);
-    const options = { once: true, passive: true } as const;
+    const scrollKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      const inControl = target?.closest("button, input, select, textarea, [role=tab], [contenteditable=true]");
+      if (!inControl && SCROLL_KEYS.has(event.key)) setEngaged(true);
+    };
+    const options = { passive: true } as const;
     window.addEventListener("wheel", engage, options);
     window.addEventListener("touchmove", engage, options);
-    window.addEventListener("keydown", engage, options);
-    window.addEventListener("pointerdown", engage, options);
+    window.addEventListener("keydown", scrollKey);
     return () => {
       window.removeEventListener("wheel", engage);
       window.removeEventListener("touchmove", engage);
-      window.removeEventListener("keydown", engage);
-      window.removeEventListener("pointerdown", engage);
+      window.removeEventListener("keydown", scrollKey);
     };
   }, [resumeSectionId]);
 

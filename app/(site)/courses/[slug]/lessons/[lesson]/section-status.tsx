@@ -62,7 +62,7 @@ export function SectionStatus({ sectionId, rule, title, quizHref }: { sectionId:
   if (state?.completed) {
     return (
       <p className="inline-flex items-center gap-1 rounded-full bg-green-100 px-3 py-1 text-sm font-medium text-green-800 dark:bg-green-950 dark:text-green-200">
-        <span aria-hidden="true">✓</span> Done
+        <span aria-hidden="true">✓</span> <span>Done</span>
       </p>
     );
   }
