@@ -12,11 +12,14 @@ const terms = [
 
 function render(markdown: string) {
   return renderToStaticMarkup(
-    createElement(ReactMarkdown, {
-      remarkPlugins: [remarkGlossaryTerms(terms)],
-      components: { [GLOSSARY_ELEMENT]: ({ children, ...props }: { children?: unknown; "data-term"?: string }) => `[${String(children)}#${props["data-term"]}]` } as never,
-      children: markdown,
-    }),
+    createElement(
+      ReactMarkdown,
+      {
+        remarkPlugins: [remarkGlossaryTerms(terms)],
+        components: { [GLOSSARY_ELEMENT]: ({ children, ...props }: { children?: unknown; "data-term"?: string }) => `[${String(children)}#${props["data-term"]}]` } as never,
+      },
+      markdown,
+    ),
   );
 }
 
