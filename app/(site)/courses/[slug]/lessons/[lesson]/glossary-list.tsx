@@ -28,14 +28,14 @@ export function GlossaryList({ entries }: { entries: Entry[] }) {
           {words ? `${shown.length} of ${entries.length} terms` : `${entries.length} terms`}
         </p>
       </div>
-      <dl className="divide-y divide-slate-200 dark:divide-slate-800">
+      <ul aria-label="Glossary terms" className="divide-y divide-slate-200 dark:divide-slate-800">
         {shown.map((entry) => (
-          <ContentCard key={entry.id} itemId={entry.id} itemKey={entry.key} className="py-3 sm:grid sm:grid-cols-3 sm:gap-4">
-            <dt className="font-semibold">{entry.term}</dt>
-            <dd className="text-slate-700 sm:col-span-2 dark:text-slate-300">{entry.definition}</dd>
+          <ContentCard as="li" key={entry.id} itemId={entry.id} itemKey={entry.key} className="py-3 sm:grid sm:grid-cols-3 sm:gap-4">
+            <dfn className="font-semibold not-italic">{entry.term}</dfn>
+            <p className="text-slate-700 sm:col-span-2 dark:text-slate-300">{entry.definition}</p>
           </ContentCard>
         ))}
-      </dl>
+      </ul>
       {shown.length === 0 ? <p className="text-sm text-slate-700 dark:text-slate-300">No term matches “{query}”.</p> : null}
     </div>
   );

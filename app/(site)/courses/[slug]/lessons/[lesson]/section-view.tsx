@@ -99,14 +99,14 @@ export function LessonSectionView({ section, context }: { section: LearnerSectio
     case "key-concepts":
       return (
         <SectionFrame section={section}>
-          <dl className="grid gap-4 sm:grid-cols-2">
+          <ul className="grid gap-4 sm:grid-cols-2">
             {section.items.map((concept, index) => (
-              <ContentCard key={concept.key ?? concept.term} {...itemKey(section, index, concept.key)} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-                <dt className="font-semibold">{concept.term}</dt>
-                <dd className="mt-1 text-slate-700 dark:text-slate-300">{md(concept.explanation, `${index}`)}</dd>
+              <ContentCard as="li" key={concept.key ?? concept.term} {...itemKey(section, index, concept.key)} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+                <h3 className="font-semibold">{concept.term}</h3>
+                <div className="mt-1 text-slate-700 dark:text-slate-300">{md(concept.explanation, `${index}`)}</div>
               </ContentCard>
             ))}
-          </dl>
+          </ul>
         </SectionFrame>
       );
     case "examples":
