@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clampPercent, completionRule, enqueueReport, mergeReports, percentOf, reportCompletes, type ProgressReport } from "./rules";
+import { SUMMARY_LEVELS as CONTENT_SUMMARY_LEVELS } from "../content/schema";
+import { SUMMARY_LEVELS, clampPercent, completionRule, enqueueReport, mergeReports, percentOf, reportCompletes, type ProgressReport } from "./rules";
 
 const report = (overrides: Partial<ProgressReport>): ProgressReport => ({ sectionId: "s1", percent: 0, complete: false, at: 0, ...overrides });
 
@@ -22,6 +23,10 @@ describe("completion rules", () => {
     expect(reportCompletes("summaries", { percent: 100, complete: false })).toBe(false);
     expect(reportCompletes("summaries", { percent: 0, complete: true })).toBe(true);
     expect(reportCompletes("quiz", { percent: 100, complete: true })).toBe(false);
+  });
+
+  it("knows the same summary depths as the content format", () => {
+    expect(SUMMARY_LEVELS).toEqual(CONTENT_SUMMARY_LEVELS);
   });
 
   it("clamps and rounds percentages", () => {

@@ -1,4 +1,4 @@
-import { SUMMARY_LEVELS, type SectionType } from "../content/schema";
+import type { SectionType } from "../content/schema";
 
 /** How a section counts as done: read (scrolled through or marked), listened to, or passed. */
 export type CompletionRule = "read" | "listen" | "pass";
@@ -6,7 +6,9 @@ export type CompletionRule = "read" | "listen" | "pass";
 /** Share of an audio section (percent) a learner must have heard for it to count as done. */
 export const LISTENED_DONE_PERCENT = 90;
 
-export { SUMMARY_LEVELS };
+// The content format's summary depths (lib/content/schema.ts), repeated here so the lesson page's
+// browser code does not pull in the content schema and zod with it; a test keeps the two equal.
+export const SUMMARY_LEVELS = ["basic", "medium", "detailed"] as const;
 export type SummaryLevel = (typeof SUMMARY_LEVELS)[number];
 
 export function completionRule(type: SectionType): CompletionRule {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { SECTION_LABEL } from "@/lib/content/structure";
 import { Alert } from "../../../../../_components/alert";
 import { requireViewer } from "../../../../../_components/access";
@@ -13,7 +14,8 @@ import { LessonSectionView } from "./section-view";
 
 type Params = Promise<{ slug: string; lesson: string }>;
 
-async function loadLesson(courseSlug: string, lessonSlug: string) {
+// Metadata and page both need the lesson: load it once per request.
+const loadLesson = cache(async (courseSlug: string, lessonSlug: string) => {
   const caller = await getServerCaller();
   try {
     return await caller.catalog.lesson({ courseSlug, lessonSlug });
@@ -21,7 +23,7 @@ async function loadLesson(courseSlug: string, lessonSlug: string) {
     if (isNotFound(error)) notFound();
     throw error;
   }
-}
+});
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug, lesson } = await params;
