@@ -4,6 +4,7 @@ import { catalogRouter } from "./catalog/router";
 import { enrollmentRouter } from "./enrollment/router";
 import { gamificationRouter } from "./gamification/router";
 import { labRouter } from "./lab/router";
+import { progressRouter } from "./progress/router";
 import { studioRouter } from "./studio/router";
 import { systemRouter } from "./system/router";
 import { createCallerFactory, router } from "./trpc";
@@ -15,6 +16,7 @@ export const appRouter = router({
   enrollment: enrollmentRouter,
   gamification: gamificationRouter,
   lab: labRouter,
+  progress: progressRouter,
   studio: studioRouter,
   system: systemRouter,
   user: userRouter,

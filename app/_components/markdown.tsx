@@ -1,4 +1,4 @@
-import ReactMarkdown, { type Components } from "react-markdown";
+import ReactMarkdown, { type Components, type Options } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { allowedUrlOrEmpty } from "@/lib/content/markdown";
 
@@ -42,10 +42,26 @@ const components: Components = {
   td: ({ node: _node, ...props }) => <td className="border-b border-slate-200 px-2 py-1 dark:border-slate-700" {...props} />,
 };
 
-export function Markdown({ children, className }: { children: string; className?: string }) {
+/** `plugins` and `extraComponents` extend the rendering (the lesson page marks glossary terms with them). */
+export function Markdown({
+  children,
+  className,
+  plugins = [],
+  extraComponents,
+}: {
+  children: string;
+  className?: string;
+  plugins?: NonNullable<Options["remarkPlugins"]>;
+  extraComponents?: Record<string, unknown>;
+}) {
   return (
     <div className={className}>
-      <ReactMarkdown remarkPlugins={[remarkGfm]} skipHtml urlTransform={allowedUrlOrEmpty} components={components}>
+      <ReactMarkdown
+        remarkPlugins={[remarkGfm, ...plugins]}
+        skipHtml
+        urlTransform={allowedUrlOrEmpty}
+        components={extraComponents ? ({ ...components, ...extraComponents } as Components) : components}
+      >
         {children}
       </ReactMarkdown>
     </div>

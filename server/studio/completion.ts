@@ -1,7 +1,8 @@
 import "server-only";
+import { classCompletion } from "../progress/service";
 
 export type CourseCompletion = {
-  /** False while no lesson progress is recorded anywhere: the percentages are then all 0 by construction. */
+  /** Always true now that lesson progress is recorded; kept so the class view can tell the two apart. */
   tracked: boolean;
   /** Percent (0–100) of the course's lessons each learner has completed, by user id. */
   byLearner: Map<string, number>;
@@ -9,15 +10,8 @@ export type CourseCompletion = {
   byLesson: Map<string, number>;
 };
 
-/**
- * How far a course's learners are. Lesson progress (per-section progress) arrives with the lesson
- * progress issue, which replaces this body with a query over it; until then nothing is complete,
- * and `tracked: false` lets the class view say so rather than suggest learners did nothing.
- */
+/** How far a course's learners are, from their section progress (a lesson is done when all its sections are). */
 export async function courseCompletion(options: { courseId: string; lessonIds: string[]; learnerIds: string[] }): Promise<CourseCompletion> {
-  return {
-    tracked: false,
-    byLearner: new Map(options.learnerIds.map((id) => [id, 0])),
-    byLesson: new Map(options.lessonIds.map((id) => [id, 0])),
-  };
+  const completion = await classCompletion(options);
+  return { tracked: true, ...completion };
 }

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { AuthUser } from "../auth/service";
 import { db } from "../db";
 import { appRouter, createCaller } from "../router";
+import { completeSection } from "../progress/service";
 import { createTestUser } from "../test/factories";
 import { createContextFor } from "../trpc";
 
@@ -358,7 +359,7 @@ describe("zip import and export", () => {
 });
 
 describe("class view", () => {
-  it("lists enrolled learners with their last activity and says completion is not tracked yet", async () => {
+  it("lists enrolled learners with their last activity", async () => {
     const owner = await createTestUser({ role: "INSTRUCTOR" });
     const { slug } = await completeCourse(owner);
     await studio(owner).publish({ slug });
@@ -370,7 +371,7 @@ describe("class view", () => {
     await db.xpEvent.create({ data: { userId: active.id, source: "test", sourceId: randomUUID(), amount: 5, createdAt: new Date("2025-02-01T00:00:00Z") } });
 
     const view = await studio(owner).class({ slug });
-    expect(view.progressTracked).toBe(false);
+    expect(view.progressTracked).toBe(true);
     expect(view.learners).toEqual([
       { name: "Quiet Learner", enrolledAt: new Date("2025-01-01T00:00:00Z"), lastActivityAt: new Date("2025-01-01T00:00:00Z"), completionPercent: 0 },
       { name: "Active Learner", enrolledAt: new Date("2025-01-02T00:00:00Z"), lastActivityAt: new Date("2025-02-01T00:00:00Z"), completionPercent: 0 },
@@ -378,5 +379,28 @@ describe("class view", () => {
     expect(view.lessons).toEqual([{ title: "The basics", completionPercent: 0 }]);
     expect(view.mostMissedQuestions).toBeNull();
     expect(view.mostForgottenCards).toBeNull();
+  });
+
+  it("reports lesson completion from learners' section progress", async () => {
+    const owner = await createTestUser({ role: "INSTRUCTOR" });
+    const { slug } = await completeCourse(owner);
+    await studio(owner).publish({ slug });
+    const done = await createTestUser({ name: "Done Learner" });
+    const partial = await createTestUser({ name: "Partial Learner" });
+    const course = await db.course.findUniqueOrThrow({ where: { slug } });
+    await db.enrollment.create({ data: { userId: done.id, courseId: course.id, enrolledAt: new Date("2025-01-01T00:00:00Z") } });
+    await db.enrollment.create({ data: { userId: partial.id, courseId: course.id, enrolledAt: new Date("2025-01-02T00:00:00Z") } });
+    const sections = await db.lessonSection.findMany({ where: { lesson: { courseId: course.id }, archivedAt: null }, select: { id: true, lessonId: true } });
+    expect(sections.length).toBeGreaterThan(1);
+    for (const section of sections) await completeSection({ userId: done.id, lessonId: section.lessonId, sectionId: section.id });
+    // One section of several: a lesson counts only when every section is done.
+    await completeSection({ userId: partial.id, lessonId: sections[0]!.lessonId, sectionId: sections[0]!.id });
+
+    const view = await studio(owner).class({ slug });
+    expect(view.learners.map((learner) => [learner.name, learner.completionPercent])).toEqual([
+      ["Done Learner", 100],
+      ["Partial Learner", Math.floor(100 / sections.length)],
+    ]);
+    expect(view.lessons).toEqual([{ title: "The basics", completionPercent: 50 }]);
   });
 });

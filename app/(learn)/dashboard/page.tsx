@@ -7,6 +7,7 @@ import { GoalRing } from "../../_components/charts/goal-ring";
 import { XpBarChart } from "../../_components/charts/xp-bar-chart";
 import { PageHeader } from "../../_components/page-header";
 import { getServerCaller } from "../../_trpc/server";
+import { ContinueLesson, CourseCompletion } from "./continue-lesson";
 import { LevelUpDialog } from "./level-up-dialog";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -84,6 +85,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </div>
       </section>
 
+      <ContinueLesson />
+
       <section aria-labelledby="xp-heading" className={`${card} space-y-3`}>
         <h2 id="xp-heading" className="text-xl font-semibold">
           XP over the last 30 days
@@ -145,6 +148,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <Link href={`/courses/${course.slug}`} className="font-semibold hover:underline">
                   {course.title}
                 </Link>
+                <CourseCompletion courseSlug={course.slug} />
                 {course.nextLesson ? (
                   <p className="mt-1 text-sm">
                     <Link href={`/courses/${course.slug}/lessons/${course.nextLesson.slug}`} className="text-brand-600 underline dark:text-brand-100">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireViewer } from "../../_components/access";
 import { PageHeader } from "../../_components/page-header";
 import { getServerCaller } from "../../_trpc/server";
+import { CourseResume } from "./course-resume";
 
 export const metadata: Metadata = { title: "My courses" };
 
@@ -25,11 +26,7 @@ export default async function MyCoursesPage() {
                 <Link href={`/courses/${course.slug}`} className="hover:underline">{course.title}</Link>
               </h2>
               <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{course.summary}</p>
-              {course.nextLesson ? (
-                <Link href={`/courses/${course.slug}/lessons/${course.nextLesson.slug}`} className="mt-3 inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
-                  Continue: {course.nextLesson.title}
-                </Link>
-              ) : null}
+              <CourseResume courseSlug={course.slug} firstLesson={course.nextLesson} />
             </li>
           ))}
         </ul>

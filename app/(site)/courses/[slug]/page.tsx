@@ -8,6 +8,7 @@ import { Markdown } from "../../../_components/markdown";
 import { getViewer } from "@/server/auth/viewer";
 import { getServerCaller } from "../../../_trpc/server";
 import { isNotFound } from "../../../_trpc/not-found";
+import { CourseProgress } from "./course-progress";
 import { EnrollButton } from "./enroll-button";
 
 type Params = Promise<{ slug: string }>;
@@ -31,6 +32,8 @@ export default async function CoursePage({ params }: { params: Params }) {
   const { slug } = await params;
   const [course, viewer] = await Promise.all([loadCourse(slug), getViewer()]);
   const signedIn = Boolean(viewer);
+  const progress = viewer && course.enrolled ? await (await getServerCaller()).progress.course({ courseSlug: course.slug }) : null;
+  const lessonDone = new Set(progress?.completedLessonIds ?? []);
   return (
     <article className="space-y-8">
       {course.preview ? <Alert tone="info">Draft preview: learners cannot see this course until it is published.</Alert> : null}
@@ -51,6 +54,7 @@ export default async function CoursePage({ params }: { params: Params }) {
           </Link>
         )}
         {course.enrolled ? <p className="text-sm font-medium text-green-700 dark:text-green-300">You are enrolled in this course.</p> : null}
+        {progress ? <CourseProgress percent={progress.percent} lessonsDone={progress.lessonsDone} lessonCount={progress.lessonCount} resume={progress.resume} /> : null}
       </header>
 
       <section aria-labelledby="about-heading" className="max-w-3xl space-y-3">
@@ -76,6 +80,11 @@ export default async function CoursePage({ params }: { params: Params }) {
                 <Link href={`/courses/${course.slug}/lessons/${lesson.slug}`} className="hover:underline">
                   {index + 1}. {lesson.title}
                 </Link>
+                {lessonDone.has(lesson.id) ? (
+                  <span className="ml-2 rounded-full bg-green-100 px-2 py-0.5 text-xs font-medium text-green-800 dark:bg-green-950 dark:text-green-200">
+                    <span aria-hidden="true">✓ </span>Done
+                  </span>
+                ) : null}
               </h3>
               <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{lesson.summary}</p>
               <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">

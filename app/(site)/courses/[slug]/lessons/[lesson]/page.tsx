@@ -1,16 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { SECTION_LABEL } from "@/lib/content/structure";
 import { Alert } from "../../../../../_components/alert";
 import { requireViewer } from "../../../../../_components/access";
 import { getServerCaller } from "../../../../../_trpc/server";
 import { isNotFound } from "../../../../../_trpc/not-found";
+import { EnrollButton } from "../../enroll-button";
+import { LessonProgressProvider, type SectionProgressState } from "./progress-provider";
+import { FormatDone, LessonProgressSummary } from "./section-status";
 import { LessonSectionView } from "./section-view";
 
 type Params = Promise<{ slug: string; lesson: string }>;
 
-async function loadLesson(courseSlug: string, lessonSlug: string) {
+// Metadata and page both need the lesson: load it once per request.
+const loadLesson = cache(async (courseSlug: string, lessonSlug: string) => {
   const caller = await getServerCaller();
   try {
     return await caller.catalog.lesson({ courseSlug, lessonSlug });
@@ -18,7 +23,7 @@ async function loadLesson(courseSlug: string, lessonSlug: string) {
     if (isNotFound(error)) notFound();
     throw error;
   }
-}
+});
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug, lesson } = await params;
@@ -28,47 +33,88 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function LessonPage({ params }: { params: Params }) {
   const { slug, lesson: lessonSlug } = await params;
-  await requireViewer(`/courses/${slug}/lessons/${lessonSlug}`);
+  const viewer = await requireViewer(`/courses/${slug}/lessons/${lessonSlug}`);
   const { course, lesson, previous, next } = await loadLesson(slug, lessonSlug);
+  // A draft preview has no progress: only published courses are studied.
+  const progress = course.preview ? null : await (await getServerCaller()).progress.lesson({ lessonId: lesson.id });
+  const initial: Record<string, SectionProgressState> = Object.fromEntries(
+    (progress?.sections ?? []).map((section) => [section.sectionId, { percent: section.percent, completed: section.completed, position: section.position }]),
+  );
+  const glossarySection = lesson.sections.find((section) => section.type === "glossary");
+  const glossary = glossarySection?.type === "glossary" ? glossarySection.items.map((entry) => ({ term: entry.term, definition: entry.definition })) : [];
+  const context = { courseSlug: course.slug, lessonSlug: lesson.slug, glossary, summaryLevel: progress?.summaryLevel ?? "basic" } as const;
+  const enrolled = Boolean(progress?.enrolled);
+
   return (
-    <article className="space-y-8">
-      {course.preview ? <Alert tone="info">Draft preview: learners cannot see this lesson until the course is published.</Alert> : null}
-      <header className="space-y-3">
-        <nav aria-label="Breadcrumb" className="text-sm">
-          <Link href={`/courses/${course.slug}`} className="text-brand-600 underline dark:text-brand-100">{course.title}</Link>
-        </nav>
-        <h1 className="text-3xl font-bold tracking-tight">{lesson.title}</h1>
-        <p className="max-w-3xl text-lg text-slate-700 dark:text-slate-300">{lesson.summary}</p>
-        <section aria-labelledby="objectives-heading" className="max-w-3xl">
-          <h2 id="objectives-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">You will be able to</h2>
-          <ul className="mt-2 list-disc space-y-1 pl-6">
-            {lesson.objectives.map((objective) => <li key={objective}>{objective}</li>)}
+    <LessonProgressProvider userId={viewer.id} enrolled={enrolled} initial={initial} resumeSectionId={progress?.resumeSectionId ?? null}>
+      <article className="space-y-8">
+        {course.preview ? <Alert tone="info">Draft preview: learners cannot see this lesson until the course is published.</Alert> : null}
+        <header className="space-y-3">
+          <nav aria-label="Breadcrumb" className="text-sm">
+            <Link href={`/courses/${course.slug}`} className="text-brand-600 underline dark:text-brand-100">
+              {course.title}
+            </Link>
+            {progress ? <span className="text-slate-600 dark:text-slate-400"> · {progress.course.percent}% of the course complete</span> : null}
+          </nav>
+          <h1 className="text-3xl font-bold tracking-tight">{lesson.title}</h1>
+          <p className="max-w-3xl text-lg text-slate-700 dark:text-slate-300">{lesson.summary}</p>
+          <section aria-labelledby="objectives-heading" className="max-w-3xl">
+            <h2 id="objectives-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
+              You will be able to
+            </h2>
+            <ul className="mt-2 list-disc space-y-1 pl-6">
+              {lesson.objectives.map((objective) => (
+                <li key={objective}>{objective}</li>
+              ))}
+            </ul>
+          </section>
+          {progress && !enrolled ? (
+            <div className="max-w-3xl space-y-3 rounded-lg border border-brand-100 bg-brand-50 p-4 dark:border-brand-700 dark:bg-slate-900">
+              <p className="text-sm text-brand-700 dark:text-brand-100">
+                You are not enrolled in {course.title}. Enroll to save your progress in this lesson, earn XP and pick up where you left off.
+              </p>
+              <EnrollButton courseSlug={course.slug} enrolled={false} />
+            </div>
+          ) : null}
+          <LessonProgressSummary sectionIds={lesson.sections.map((section) => section.id)} />
+        </header>
+
+        <nav aria-label="Formats of this lesson" className="sticky top-0 z-10 -mx-4 border-y border-slate-200 bg-white/95 px-4 py-2 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
+          <ul className="flex flex-wrap gap-2">
+            {lesson.sections.map((section) => (
+              <li key={section.id}>
+                <a href={`#section-${section.type}`} className="inline-block rounded-full border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+                  {SECTION_LABEL[section.type]}
+                  <FormatDone sectionId={section.id} />
+                </a>
+              </li>
+            ))}
           </ul>
-        </section>
-      </header>
+        </nav>
 
-      <nav aria-label="Formats of this lesson" className="sticky top-0 z-10 -mx-4 border-y border-slate-200 bg-white/95 px-4 py-2 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
-        <ul className="flex flex-wrap gap-2">
+        <div className="space-y-12">
           {lesson.sections.map((section) => (
-            <li key={section.id}>
-              <a href={`#section-${section.type}`} className="inline-block rounded-full border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
-                {SECTION_LABEL[section.type]}
-              </a>
-            </li>
+            <LessonSectionView key={section.id} section={section} context={context} />
           ))}
-        </ul>
-      </nav>
+        </div>
 
-      <div className="space-y-12">
-        {lesson.sections.map((section) => (
-          <LessonSectionView key={section.id} section={section} />
-        ))}
-      </div>
-
-      <nav aria-label="Lessons" className="flex justify-between border-t border-slate-200 pt-6 dark:border-slate-800">
-        {previous ? <Link href={`/courses/${course.slug}/lessons/${previous.slug}`} className="text-brand-600 underline dark:text-brand-100">← {previous.title}</Link> : <span />}
-        {next ? <Link href={`/courses/${course.slug}/lessons/${next.slug}`} className="text-brand-600 underline dark:text-brand-100">{next.title} →</Link> : <span />}
-      </nav>
-    </article>
+        <nav aria-label="Lessons" className="flex justify-between border-t border-slate-200 pt-6 dark:border-slate-800">
+          {previous ? (
+            <Link href={`/courses/${course.slug}/lessons/${previous.slug}`} className="text-brand-600 underline dark:text-brand-100">
+              ← {previous.title}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {next ? (
+            <Link href={`/courses/${course.slug}/lessons/${next.slug}`} className="text-brand-600 underline dark:text-brand-100">
+              {next.title} →
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      </article>
+    </LessonProgressProvider>
   );
 }

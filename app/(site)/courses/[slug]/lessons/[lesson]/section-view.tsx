@@ -1,104 +1,123 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import type { GlossaryTerm } from "@/lib/content/glossary-terms";
 import { SECTION_LABEL } from "@/lib/content/structure";
+import { completionRule, type SummaryLevel } from "@/lib/progress/rules";
 import type { LearnerSection } from "@/server/catalog/learner-view";
 import { Markdown } from "../../../../../_components/markdown";
+import { AudiobookPlayer } from "./audiobook-player";
+import { ContentCard } from "./content-card";
+import { DialoguePlayer } from "./dialogue-player";
+import { GlossaryList } from "./glossary-list";
+import { LessonMarkdown } from "./glossary-term";
+import { markdownToSpeech } from "./speech-text";
+import { SectionStatus, TrackedSection } from "./section-status";
 import { SummaryTabs } from "./summary-tabs";
 
+// Each kind of memory aid has its own look, so learners recognise the device at a glance.
 const memoryAidStyle = {
-  mnemonic: "border-violet-300 bg-violet-50 dark:border-violet-800 dark:bg-violet-950",
-  acronym: "border-amber-300 bg-amber-50 dark:border-amber-800 dark:bg-amber-950",
-  rhyme: "border-pink-300 bg-pink-50 dark:border-pink-800 dark:bg-pink-950",
-  story: "border-teal-300 bg-teal-50 dark:border-teal-800 dark:bg-teal-950",
+  mnemonic: { box: "border-violet-300 bg-violet-50 dark:border-violet-800 dark:bg-violet-950", label: "Mnemonic", icon: "💡", text: "" },
+  acronym: { box: "border-amber-300 bg-amber-50 dark:border-amber-800 dark:bg-amber-950", label: "Acronym", icon: "🔤", text: "font-mono text-lg tracking-wide" },
+  rhyme: { box: "border-pink-300 bg-pink-50 dark:border-pink-800 dark:bg-pink-950", label: "Rhyme", icon: "🎵", text: "font-serif italic text-lg" },
+  story: { box: "border-teal-300 bg-teal-50 dark:border-teal-800 dark:bg-teal-950", label: "Story", icon: "📖", text: "leading-relaxed" },
 } as const;
+
+export type LessonContext = { courseSlug: string; lessonSlug: string; glossary: GlossaryTerm[]; summaryLevel: SummaryLevel };
 
 function SectionFrame({ section, children }: { section: LearnerSection; children: ReactNode }) {
   const headingId = `section-${section.type}-heading`;
+  const title = "title" in section && section.title ? section.title : SECTION_LABEL[section.type];
   return (
-    <section id={`section-${section.type}`} aria-labelledby={headingId} className="scroll-mt-16 space-y-4">
-      <h2 id={headingId} className="text-2xl font-semibold">
-        {"title" in section && section.title ? section.title : SECTION_LABEL[section.type]}
-      </h2>
+    <TrackedSection sectionId={section.id} rule={completionRule(section.type)} anchor={`section-${section.type}`} labelledBy={headingId}>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id={headingId} className="text-2xl font-semibold">
+          {title}
+        </h2>
+        <SectionStatus sectionId={section.id} rule={completionRule(section.type)} title={title} />
+      </div>
       {children}
-    </section>
+    </TrackedSection>
   );
 }
 
-export function LessonSectionView({ section }: { section: LearnerSection }) {
+/** "LOCK: Load …, Omit …, Cap …, Keep …" as the word and one expansion per letter; null when it is not written that way. */
+function acronymParts(text: string): { word: string; expansions: string[] } | null {
+  const match = /^([A-Z0-9]{2,12})\s*[:—–-]\s*(.+)$/s.exec(text.trim());
+  if (!match) return null;
+  const expansions = match[2]!.replace(/\.$/, "").split(/,\s*|\n+/).map((part) => part.trim()).filter(Boolean);
+  return expansions.length === match[1]!.length ? { word: match[1]!, expansions } : null;
+}
+
+function itemKey(section: { itemIds: string[] }, index: number, key: string | undefined) {
+  return { itemId: section.itemIds[index] ?? `${index}`, itemKey: key ?? `${index}` };
+}
+
+export function LessonSectionView({ section, context }: { section: LearnerSection; context: LessonContext }) {
+  const md = (text: string, id: string) => (
+    <LessonMarkdown glossary={context.glossary} idPrefix={`${section.type}-${id}`}>
+      {text}
+    </LessonMarkdown>
+  );
   switch (section.type) {
     case "audio-lesson":
       return (
         <SectionFrame section={section}>
-          {section.scenes.map((scene) => (
-            <div key={scene.key ?? scene.title} className="space-y-3">
-              <h3 className="text-lg font-semibold">{scene.title}</h3>
-              <ol className="space-y-3" aria-label={`Transcript: ${scene.title}`}>
-                {scene.turns.map((turn, index) => (
-                  <li key={index} className={`flex gap-3 ${turn.speaker === "student" ? "flex-row-reverse text-right" : ""}`}>
-                    <span aria-hidden="true" className={`flex h-9 w-9 shrink-0 items-center justify-center rounded-full text-sm font-bold text-white ${turn.speaker === "teacher" ? "bg-brand-600" : "bg-emerald-600"}`}>
-                      {turn.speaker === "teacher" ? "T" : "S"}
-                    </span>
-                    <p className="max-w-2xl rounded-lg bg-slate-100 px-4 py-2 dark:bg-slate-900">
-                      <span className="sr-only">{turn.speaker === "teacher" ? "Teacher" : "Student"}: </span>
-                      {turn.text}
-                    </p>
-                  </li>
-                ))}
-              </ol>
-            </div>
-          ))}
+          <DialoguePlayer
+            sectionId={section.id}
+            scenes={section.scenes.map((scene, index) => ({
+              key: scene.key ?? `${index}`,
+              title: scene.title,
+              audioUrl: scene.audio ? `/courses/${context.courseSlug}/media/${scene.audio.split("/").map(encodeURIComponent).join("/")}` : null,
+              turns: scene.turns,
+            }))}
+          />
         </SectionFrame>
       );
     case "summaries":
       return (
         <SectionFrame section={section}>
-          <SummaryTabs
-            levels={{ basic: <Markdown>{section.basic}</Markdown>, medium: <Markdown>{section.medium}</Markdown>, detailed: <Markdown>{section.detailed}</Markdown> }}
-          />
+          <SummaryTabs initial={context.summaryLevel} levels={{ basic: md(section.basic, "basic"), medium: md(section.medium, "medium"), detailed: md(section.detailed, "detailed") }} />
         </SectionFrame>
       );
     case "audiobook":
       return (
         <SectionFrame section={section}>
-          <ol className="space-y-6">
-            {section.chapters.map((chapter, index) => (
-              <li key={chapter.key ?? chapter.title} className="space-y-3 rounded-lg border border-slate-200 p-5 dark:border-slate-800">
-                <h3 className="text-lg font-semibold">Chapter {index + 1}: {chapter.title}</h3>
-                <ul className="list-disc space-y-1 pl-6">
-                  {chapter.points.map((point) => <li key={point}>{point}</li>)}
-                </ul>
-                <Markdown>{chapter.explanation}</Markdown>
-                <div className="rounded-md border-l-4 border-brand-500 bg-brand-50 px-4 py-3 dark:bg-slate-900">
-                  <p className="text-sm font-semibold">Analogy</p>
-                  <Markdown>{chapter.analogy}</Markdown>
-                </div>
-              </li>
-            ))}
-          </ol>
+          <AudiobookPlayer
+            sectionId={section.id}
+            chapters={section.chapters.map((chapter, index) => ({
+              key: chapter.key ?? `${index}`,
+              title: chapter.title,
+              points: chapter.points,
+              explanation: md(chapter.explanation, `${index}-explanation`),
+              explanationText: markdownToSpeech(chapter.explanation),
+              analogy: md(chapter.analogy, `${index}-analogy`),
+              analogyText: markdownToSpeech(chapter.analogy),
+            }))}
+          />
         </SectionFrame>
       );
     case "key-concepts":
       return (
         <SectionFrame section={section}>
-          <dl className="grid gap-4 sm:grid-cols-2">
-            {section.items.map((concept) => (
-              <div key={concept.key ?? concept.term} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-                <dt className="font-semibold">{concept.term}</dt>
-                <dd className="mt-1 text-slate-700 dark:text-slate-300"><Markdown>{concept.explanation}</Markdown></dd>
-              </div>
+          <ul className="grid gap-4 sm:grid-cols-2">
+            {section.items.map((concept, index) => (
+              <ContentCard as="li" key={concept.key ?? concept.term} {...itemKey(section, index, concept.key)} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+                <h3 className="font-semibold">{concept.term}</h3>
+                <div className="mt-1 text-slate-700 dark:text-slate-300">{md(concept.explanation, `${index}`)}</div>
+              </ContentCard>
             ))}
-          </dl>
+          </ul>
         </SectionFrame>
       );
     case "examples":
       return (
         <SectionFrame section={section}>
           <div className="grid gap-4 sm:grid-cols-2">
-            {section.items.map((example) => (
-              <div key={example.key ?? example.title} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+            {section.items.map((example, index) => (
+              <ContentCard key={example.key ?? example.title} {...itemKey(section, index, example.key)} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
                 <h3 className="font-semibold">{example.title}</h3>
-                <div className="mt-2 text-slate-700 dark:text-slate-300"><Markdown>{example.scenario}</Markdown></div>
-              </div>
+                <div className="mt-2 text-slate-700 dark:text-slate-300">{md(example.scenario, `${index}`)}</div>
+              </ContentCard>
             ))}
           </div>
         </SectionFrame>
@@ -107,41 +126,56 @@ export function LessonSectionView({ section }: { section: LearnerSection }) {
       return (
         <SectionFrame section={section}>
           <ul className="grid gap-4 sm:grid-cols-2">
-            {section.items.map((aid) => (
-              <li key={aid.key ?? aid.title} className={`rounded-lg border-2 p-4 ${memoryAidStyle[aid.kind]}`}>
-                <p className="text-xs font-semibold uppercase tracking-wide">{aid.kind}</p>
-                <h3 className="mt-1 font-semibold">{aid.title}</h3>
-                <p className={`mt-2 whitespace-pre-line ${aid.kind === "rhyme" ? "italic" : ""} ${aid.kind === "acronym" ? "font-mono text-lg" : ""}`}>{aid.text}</p>
-                {aid.explanation ? <div className="mt-2 text-sm"><Markdown>{aid.explanation}</Markdown></div> : null}
-              </li>
-            ))}
+            {section.items.map((aid, index) => {
+              const style = memoryAidStyle[aid.kind];
+              return (
+                <ContentCard as="li" key={aid.key ?? aid.title} {...itemKey(section, index, aid.key)} className={`rounded-lg border-2 p-4 ${style.box}`}>
+                  <p className="text-xs font-semibold uppercase tracking-wide">
+                    <span aria-hidden="true">{style.icon} </span>
+                    {style.label}
+                  </p>
+                  <h3 className="mt-1 font-semibold">{aid.title}</h3>
+                  {aid.kind === "acronym" && acronymParts(aid.text) ? (
+                    <div className="mt-2">
+                      <p className={`text-2xl font-bold ${style.text}`}>{acronymParts(aid.text)!.word}</p>
+                      <ul className="mt-1 space-y-0.5">
+                        {acronymParts(aid.text)!.expansions.map((expansion) => (
+                          <li key={expansion}>
+                            <strong className="font-mono text-lg">{expansion.charAt(0)}</strong>
+                            {expansion.slice(1)}
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  ) : aid.kind === "story" ? (
+                    <blockquote className={`mt-2 whitespace-pre-line border-l-4 border-teal-400 pl-3 ${style.text}`}>{aid.text}</blockquote>
+                  ) : (
+                    <p className={`mt-2 whitespace-pre-line ${style.text}`}>{aid.text}</p>
+                  )}
+                  {aid.explanation ? <div className="mt-2 text-sm">{md(aid.explanation, `${index}`)}</div> : null}
+                </ContentCard>
+              );
+            })}
           </ul>
         </SectionFrame>
       );
     case "glossary":
       return (
         <SectionFrame section={section}>
-          <dl className="divide-y divide-slate-200 dark:divide-slate-800">
-            {section.items.map((entry) => (
-              <div key={entry.key ?? entry.term} className="py-3 sm:grid sm:grid-cols-3 sm:gap-4">
-                <dt className="font-semibold">{entry.term}</dt>
-                <dd className="text-slate-700 sm:col-span-2 dark:text-slate-300">{entry.definition}</dd>
-              </div>
-            ))}
-          </dl>
+          <GlossaryList entries={section.items.map((entry, index) => ({ id: itemKey(section, index, entry.key).itemId, key: entry.key ?? entry.term, term: entry.term, definition: entry.definition }))} />
         </SectionFrame>
       );
     case "flashcards":
       return (
         <SectionFrame section={section}>
           <ul className="grid gap-3 sm:grid-cols-2">
-            {section.items.map((card) => (
-              <li key={card.key ?? card.front}>
+            {section.items.map((card, index) => (
+              <ContentCard as="li" key={card.key ?? card.front} {...itemKey(section, index, card.key)}>
                 <details className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
                   <summary className="cursor-pointer font-medium">{card.front}</summary>
                   <p className="mt-2 text-slate-700 dark:text-slate-300">{card.back}</p>
                 </details>
-              </li>
+              </ContentCard>
             ))}
           </ul>
         </SectionFrame>
@@ -150,8 +184,14 @@ export function LessonSectionView({ section }: { section: LearnerSection }) {
       return (
         <SectionFrame section={section}>
           <p className="text-slate-700 dark:text-slate-300">
-            This lesson&apos;s quiz has {section.questionCount} {section.questionCount === 1 ? "question" : "questions"}; {section.passPercent}% passes it.
+            This lesson&apos;s quiz has {section.questionCount} {section.questionCount === 1 ? "question" : "questions"}; {section.passPercent}% passes it, and passing it completes this section.
           </p>
+          <Link
+            href={`/courses/${context.courseSlug}/lessons/${context.lessonSlug}/quiz`}
+            className="inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+          >
+            Take the quiz
+          </Link>
         </SectionFrame>
       );
     case "lab":
