@@ -377,6 +377,6 @@ describe("class view", () => {
     ]);
     expect(view.lessons).toEqual([{ title: "The basics", completionPercent: 0 }]);
     expect(view.mostMissedQuestions).toBeNull();
-    expect(view.mostForgottenCards).toBeNull();
+    expect(view.mostForgottenCards).toEqual([]);
   });
 });

@@ -46,6 +46,8 @@ CREATE TABLE "ReviewLog" (
     "learningSteps" INTEGER NOT NULL,
     "reviewedAt" TIMESTAMP(3) NOT NULL,
     "durationMs" INTEGER,
+    "nextState" "CardState" NOT NULL,
+    "nextDue" TIMESTAMP(3) NOT NULL,
     "before" JSONB NOT NULL,
     "cardVersion" INTEGER NOT NULL,
     "undoneAt" TIMESTAMP(3),
