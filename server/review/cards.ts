@@ -12,10 +12,7 @@ import type { Prisma } from "../generated/prisma/client";
 type Client = Prisma.TransactionClient | typeof db;
 
 const liveCardItems = (where: Prisma.ContentItemWhereInput): Prisma.ContentItemWhereInput => ({
-  ...where,
-  archivedAt: null,
-  kind: { in: [...CARD_ITEM_KINDS] },
-  section: { archivedAt: null, lesson: { archivedAt: null } },
+  AND: [where, { archivedAt: null, kind: { in: [...CARD_ITEM_KINDS] }, section: { archivedAt: null, lesson: { archivedAt: null } } }],
 });
 
 async function insertItemCards(client: Client, userId: string, items: { id: string; kind: string; data: unknown; courseId: string }[]) {
