@@ -5,7 +5,7 @@ import { createCaller } from "../router";
 import { createTestUser } from "../test/factories";
 import { createContextFor } from "../trpc";
 import type { AuthUser } from "../auth/service";
-import { addCustomCards, addLessonCards } from "./cards";
+import { addCustomCards } from "./cards";
 import { dueCount, getQueue, rateCard, updateSettings } from "./service";
 import { getStats, mostForgottenCards } from "./stats";
 
