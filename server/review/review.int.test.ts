@@ -115,6 +115,26 @@ describe("cards join the collection", () => {
     expect(reworded?.front).toBe("Front one, reworded");
   });
 
+  it("adds a single item with \"Add to my flashcards\", for enrolled learners only", async () => {
+    const course = await createCourse();
+    const items = await db.contentItem.findMany({ where: { section: { lessonId: course.lessonId } }, select: { id: true, key: true } });
+    const epoch = items.find((item) => item.key === "epoch")!;
+    const batch = items.find((item) => item.key === "batch")!;
+    const learner = await createTestUser();
+    const caller = callerFor(learner);
+    await expect(caller.review.addItem({ contentItemId: epoch.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await caller.enrollment.enroll({ courseSlug: course.slug });
+    expect(await caller.review.inCollection({ contentItemIds: [epoch.id] })).toEqual([]);
+    const first = await caller.review.addItem({ contentItemId: epoch.id });
+    const second = await caller.review.addItem({ contentItemId: epoch.id });
+    expect(first.added).toBe(true);
+    expect(second).toEqual({ added: false, cardId: first.cardId });
+    expect(await caller.review.inCollection({ contentItemIds: [epoch.id, batch.id] })).toEqual([epoch.id]);
+    // An item its author marked `card: false` makes no card.
+    await expect(caller.review.addItem({ contentItemId: batch.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await db.card.count({ where: { userId: learner.id } })).toBe(1);
+  });
+
   it("keeps a learner's own cards once per front and back", async () => {
     const learner = await createTestUser();
     const cards = [{ front: "Capital of France?", back: "Paris", sourceLabel: "Quiz: Geography" }, { front: " capital of  france? ", back: "paris" }];

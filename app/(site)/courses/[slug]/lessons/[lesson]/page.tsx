@@ -30,6 +30,8 @@ export default async function LessonPage({ params }: { params: Params }) {
   const { slug, lesson: lessonSlug } = await params;
   await requireViewer(`/courses/${slug}/lessons/${lessonSlug}`);
   const { course, lesson, previous, next } = await loadLesson(slug, lessonSlug);
+  // Studying a lesson adds its flashcards to an enrolled learner's reviews.
+  if (course.enrolled) await (await getServerCaller()).review.addLessonCards({ lessonId: lesson.id });
   return (
     <article className="space-y-8">
       {course.preview ? <Alert tone="info">Draft preview: learners cannot see this lesson until the course is published.</Alert> : null}
