@@ -42,11 +42,12 @@ export function ReviewSession({ courseSlug, timeZone }: { courseSlug?: string; t
   // Card id → the version the learner rated; a card comes back only once the server has moved past it.
   const [ratedAt, setRatedAt] = useState<Record<string, number>>({});
   const [history, setHistory] = useState<Rated[]>([]);
-  const [revealed, setRevealed] = useState(false);
+  // The card (id and version) whose answer is showing: a new card, or the same one back, starts hidden.
+  const [revealedKey, setRevealedKey] = useState<string | null>(null);
   const [priority, setPriority] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const shownAt = useRef(Date.now());
+  const shownAt = useRef(0);
   const cardRef = useRef<HTMLDivElement>(null);
 
   const cards = (queue.data?.cards ?? []).filter((card) => ratedAt[card.id] === undefined || card.version > ratedAt[card.id]!);
@@ -54,9 +55,9 @@ export function ReviewSession({ courseSlug, timeZone }: { courseSlug?: string; t
   const refresh = useCallback(() => queryClient.invalidateQueries({ queryKey: queueOptions.queryKey }), [queryClient, queueOptions.queryKey]);
 
   const currentKey = current ? `${current.id}:${current.version}` : null;
+  const revealed = currentKey !== null && revealedKey === currentKey;
   useEffect(() => {
     shownAt.current = Date.now();
-    setRevealed(false);
     if (currentKey) cardRef.current?.focus({ preventScroll: true });
   }, [currentKey]);
 
@@ -106,10 +107,10 @@ export function ReviewSession({ courseSlug, timeZone }: { courseSlug?: string; t
 
   const reveal = useCallback(() => {
     if (!current || revealed) return;
-    setRevealed(true);
+    setRevealedKey(currentKey);
     setAnnouncement("Answer shown. Rate how well you remembered it: 1 Again, 2 Hard, 3 Good, 4 Easy.");
     cardRef.current?.focus({ preventScroll: true });
-  }, [current, revealed]);
+  }, [current, currentKey, revealed]);
 
   const submitRating = useCallback(
     (rating: Rating) => {
