@@ -169,7 +169,7 @@ export type QueueCard = ReturnType<typeof faceOf> & {
 
 /**
  * The learner's review queue: due cards first (oldest due first), then new cards up to what is
- * left of today's new-card limit. Each card carries the next interval for every rating, computed
+ * left of today's new-card limit, then learning steps coming due in the next few minutes. Each card carries the next interval for every rating, computed
  * with the learner's own settings.
  */
 export async function getQueue(options: { userId: string; courseSlug?: string; now?: Date; limit?: number }) {
@@ -193,7 +193,9 @@ export async function getQueue(options: { userId: string; courseSlug?: string; n
   ]);
 
   const scheduler = schedulerFor({ desiredRetention: settings.desiredRetention, weights: settings.weights });
-  const cards: QueueCard[] = [...dueCards, ...newCards].map((card) => {
+  // Learning steps due within the learn-ahead window wait behind everything due now and the new cards.
+  const ordered = [...dueCards.filter((card) => card.due <= now), ...newCards, ...dueCards.filter((card) => card.due > now)];
+  const cards: QueueCard[] = ordered.map((card) => {
     const previews = previewIntervals(scheduler, scheduleOf(card), now);
     return {
       id: card.id,
