@@ -233,7 +233,7 @@ describe("the queue", () => {
     queue = await caller.review.queue({});
     expect(queue.cards.filter((card) => card.isNew)).toHaveLength(0);
     expect(queue.newLimitReached).toBe(true);
-    expect(await dueCount({ userId: user.id })).toEqual({ due: 0, new: 0 });
+    expect(await dueCount({ userId: user.id })).toEqual({ due: 0, dueCapped: false, new: 0 });
     await caller.review.undo({ reviewId: rated.reviewId });
     queue = await caller.review.queue({});
     expect(queue.cards.filter((card) => card.isNew).map((card) => card.id)).toEqual([b!.id]);

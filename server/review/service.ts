@@ -23,7 +23,9 @@ import { Prisma } from "../generated/prisma/client";
 
 /** Learning cards due within this many minutes are shown now rather than making the learner wait (Anki's "learn ahead"). */
 export const LEARN_AHEAD_MINUTES = 20;
-export const QUEUE_PAGE = 50;
+// The client shows one card at a time and refetches after each rating; a short page keeps the
+// next-interval previews (four schedules per card) cheap.
+export const QUEUE_PAGE = 20;
 
 type Client = Prisma.TransactionClient | typeof db;
 
@@ -87,14 +89,51 @@ function studiable(userId: string, now: Date, courseId: string | undefined): Pri
   };
 }
 
-/** Reviews due before the learner's day ends, and learning steps due within the learn-ahead window. */
-function dueWhere(dayEnd: Date, now: Date): Prisma.CardWhereInput {
-  return {
-    OR: [
-      { state: "REVIEW", due: { lt: dayEnd } },
-      { state: { in: ["LEARNING", "RELEARNING"] }, due: { lte: new Date(now.getTime() + LEARN_AHEAD_MINUTES * 60_000) } },
-    ],
-  };
+/** Reviews due before the learner's day ends. */
+const reviewsDue = (dayEnd: Date): Prisma.CardWhereInput => ({ state: "REVIEW", due: { lt: dayEnd } });
+/** Learning steps due now or within the learn-ahead window. */
+const stepsDue = (now: Date): Prisma.CardWhereInput => ({ state: { in: ["LEARNING", "RELEARNING"] }, due: { lte: new Date(now.getTime() + LEARN_AHEAD_MINUTES * 60_000) } });
+const and = (base: Prisma.CardWhereInput, extra: Prisma.CardWhereInput): Prisma.CardWhereInput => ({ ...base, ...extra, AND: base.AND });
+
+/** Due reviews and learning steps: each its own index range (userId, state, due), merged by due. */
+async function dueCards(base: Prisma.CardWhereInput, dayEnd: Date, now: Date, take: number) {
+  const [reviews, steps] = await Promise.all([
+    db.card.findMany({ where: and(base, reviewsDue(dayEnd)), orderBy: [{ due: "asc" }, { id: "asc" }], take, select: queueCardSelect }),
+    db.card.findMany({ where: and(base, stepsDue(now)), orderBy: [{ due: "asc" }, { id: "asc" }], take, select: queueCardSelect }),
+  ]);
+  return [...reviews, ...steps].sort((a, b) => a.due.getTime() - b.due.getTime() || a.id.localeCompare(b.id)).slice(0, take);
+}
+
+// Counts in SQL: Prisma's relation filter becomes a LEFT JOIN over every counted row, where an
+// EXISTS evaluated only for cards of lesson items is several times cheaper (bench/review.ts).
+function countableSql(userId: string, now: Date, courseId: string | undefined) {
+  return Prisma.sql`c."userId" = ${userId} AND NOT c.suspended
+    AND (c."buriedUntil" IS NULL OR c."buriedUntil" <= ${now})
+    AND (c."contentItemId" IS NULL OR EXISTS (SELECT 1 FROM "ContentItem" i WHERE i.id = c."contentItemId" AND i."archivedAt" IS NULL))
+    ${courseId ? Prisma.sql`AND c."courseId" = ${courseId}` : Prisma.empty}`;
+}
+
+/**
+ * Cards due, counted no further than DUE_COUNT_CAP + 1: past a thousand the exact number tells a
+ * learner nothing, and counting 20,000 rows costs more than the rest of the queue together.
+ */
+export const DUE_COUNT_CAP = 1_000;
+
+async function countDue(userId: string, courseId: string | undefined, dayEnd: Date, now: Date): Promise<number> {
+  const ahead = new Date(now.getTime() + LEARN_AHEAD_MINUTES * 60_000);
+  const where = countableSql(userId, now, courseId);
+  const [row] = await db.$queryRaw<{ due: number }[]>`
+    SELECT (SELECT count(*) FROM (SELECT 1 FROM "Card" c WHERE ${where} AND c.state = 'REVIEW' AND c.due < ${dayEnd} ORDER BY c.due LIMIT ${DUE_COUNT_CAP + 1}) AS r)::int
+         + (SELECT count(*) FROM (SELECT 1 FROM "Card" c WHERE ${where} AND c.state IN ('LEARNING', 'RELEARNING') AND c.due <= ${ahead} LIMIT ${DUE_COUNT_CAP + 1}) AS l)::int AS due`;
+  return Math.min(row?.due ?? 0, DUE_COUNT_CAP + 1);
+}
+
+/** New cards available, counted no further than `cap` (what is left of today's limit). */
+async function countNew(userId: string, courseId: string | undefined, now: Date, cap: number): Promise<number> {
+  if (cap <= 0) return 0;
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count FROM (SELECT 1 FROM "Card" c WHERE ${countableSql(userId, now, courseId)} AND c.state = 'NEW' ORDER BY c.due LIMIT ${cap}) AS capped`;
+  return row?.count ?? 0;
 }
 
 const queueCardSelect = {
@@ -178,23 +217,23 @@ export async function getQueue(options: { userId: string; courseSlug?: string; n
   const [courseId, timeZone, settings] = await Promise.all([courseIdOf(options.courseSlug), timezoneOf(db, options.userId), settingsOf(db, options.userId)]);
   const day = localDay(timeZone, now);
   const base = studiable(options.userId, now, courseId);
-  const dueFilter: Prisma.CardWhereInput = { ...base, AND: [...(base.AND as Prisma.CardWhereInput[]), dueWhere(day.end, now)] };
 
-  const [dueCards, dueCount, newLeft] = await Promise.all([
-    db.card.findMany({ where: dueFilter, orderBy: [{ due: "asc" }, { id: "asc" }], take: limit, select: queueCardSelect }),
-    db.card.count({ where: dueFilter }),
+  const [due, dueCount, newLeft] = await Promise.all([
+    dueCards(base, day.end, now, limit),
+    countDue(options.userId, courseId, day.end, now),
     newCardsLeft(db, options.userId, settings.newCardsPerDay, day.start),
   ]);
-  const newTake = Math.min(newLeft, Math.max(0, limit - dueCards.length));
-  const newWhere: Prisma.CardWhereInput = { ...base, state: "NEW" };
-  const [newCards, newAvailable] = await Promise.all([
-    newTake > 0 ? db.card.findMany({ where: newWhere, orderBy: [{ due: "asc" }, { id: "asc" }], take: newTake, select: queueCardSelect }) : Promise.resolve([]),
-    newLeft > 0 ? db.card.count({ where: newWhere }) : Promise.resolve(0),
+  const newTake = Math.min(newLeft, Math.max(0, limit - due.length));
+  const [newCards, newCount] = await Promise.all([
+    newTake > 0
+      ? db.card.findMany({ where: and(base, { state: "NEW" }), orderBy: [{ due: "asc" }, { id: "asc" }], take: newTake, select: queueCardSelect })
+      : Promise.resolve([]),
+    countNew(options.userId, courseId, now, newLeft),
   ]);
 
-  const scheduler = schedulerFor({ desiredRetention: settings.desiredRetention, weights: settings.weights });
   // Learning steps due within the learn-ahead window wait behind everything due now and the new cards.
-  const ordered = [...dueCards.filter((card) => card.due <= now), ...newCards, ...dueCards.filter((card) => card.due > now)];
+  const ordered = [...due.filter((card) => card.due <= now), ...newCards, ...due.filter((card) => card.due > now)];
+  const scheduler = schedulerFor({ desiredRetention: settings.desiredRetention, weights: settings.weights });
   const cards: QueueCard[] = ordered.map((card) => {
     const previews = previewIntervals(scheduler, scheduleOf(card), now);
     return {
@@ -213,8 +252,10 @@ export async function getQueue(options: { userId: string; courseSlug?: string; n
     : null;
   return {
     cards,
-    dueCount,
-    newCount: Math.min(newLeft, newAvailable),
+    dueCount: Math.min(dueCount, DUE_COUNT_CAP),
+    // True when more than DUE_COUNT_CAP cards are due ("1000+").
+    dueCountCapped: dueCount > DUE_COUNT_CAP,
+    newCount,
     newLimitReached: newLeft === 0,
     nextDueAt: next?.due ?? null,
     settings: { desiredRetention: settings.desiredRetention, newCardsPerDay: settings.newCardsPerDay },
@@ -227,18 +268,16 @@ async function newCardsLeft(client: Client, userId: string, perDay: number, dayS
   return Math.max(0, perDay - started);
 }
 
-/** Cards due today and new cards available today, for the dashboard and the navigation badge. */
-export async function dueCount(options: { userId: string; now?: Date }): Promise<{ due: number; new: number }> {
+/**
+ * Cards due today and new cards available today, for the dashboard and the navigation badge. `due`
+ * stops at DUE_COUNT_CAP; `dueCapped` says there are more ("1000+").
+ */
+export async function dueCount(options: { userId: string; now?: Date }): Promise<{ due: number; dueCapped: boolean; new: number }> {
   const now = options.now ?? new Date();
   const [timeZone, settings] = await Promise.all([timezoneOf(db, options.userId), settingsOf(db, options.userId)]);
   const day = localDay(timeZone, now);
-  const base = studiable(options.userId, now, undefined);
-  const [due, newLeft, newAvailable] = await Promise.all([
-    db.card.count({ where: { ...base, AND: [...(base.AND as Prisma.CardWhereInput[]), dueWhere(day.end, now)] } }),
-    newCardsLeft(db, options.userId, settings.newCardsPerDay, day.start),
-    db.card.count({ where: { ...base, state: "NEW" } }),
-  ]);
-  return { due, new: Math.min(newLeft, newAvailable) };
+  const [due, newLeft] = await Promise.all([countDue(options.userId, undefined, day.end, now), newCardsLeft(db, options.userId, settings.newCardsPerDay, day.start)]);
+  return { due: Math.min(due, DUE_COUNT_CAP), dueCapped: due > DUE_COUNT_CAP, new: await countNew(options.userId, undefined, now, newLeft) };
 }
 
 // ── Rating and undo ────────────────────────────────────────────────────────────────────────────
@@ -246,6 +285,9 @@ export async function dueCount(options: { userId: string; now?: Date }): Promise
 export type RateOutcome =
   | { outcome: "applied" | "duplicate"; reviewId: string; cardId: string; due: Date; state: Schedule["state"]; xp: number }
   | { outcome: "stale"; reviewId: string; cardId: string; due: Date; state: Schedule["state"]; xp: 0 };
+
+// Under load a rating may wait for a pooled connection; it should wait rather than fail.
+const RATE_TRANSACTION = { maxWait: 15_000, timeout: 15_000 } as const;
 
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
@@ -315,7 +357,7 @@ export async function rateCard(options: { userId: string; reviewId: string; card
         tx,
       );
       return { outcome: "applied", reviewId, cardId, due: schedule.due, state: schedule.state, xp: activity.xp } as const;
-    });
+    }, RATE_TRANSACTION);
   } catch (error) {
     // A retry racing the first request on another connection: the first one's row stands.
     if (isUniqueViolation(error)) {
@@ -344,7 +386,7 @@ export async function undoReview(options: { userId: string; reviewId: string; no
     });
     await tx.reviewLog.update({ where: { id: log.id }, data: { undoneAt: options.now ?? new Date() } });
     return { undone: true, cardId: log.cardId };
-  });
+  }, RATE_TRANSACTION);
 }
 
 // ── Suspend and bury ───────────────────────────────────────────────────────────────────────────

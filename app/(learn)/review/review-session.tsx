@@ -210,7 +210,7 @@ export function ReviewSession({ courseSlug, timeZone }: { courseSlug?: string; t
       {live}
       {error ? <Alert>{error}</Alert> : null}
       <p className="text-sm text-slate-700 dark:text-slate-300" aria-label="Cards left">
-        <span className="font-semibold">{data.dueCount}</span> due · <span className="font-semibold">{data.newCount}</span> new
+        <span className="font-semibold">{data.dueCount}{data.dueCountCapped ? "+" : ""}</span> due · <span className="font-semibold">{data.newCount}</span> new
         {history.length ? <> · {history.length} reviewed this session</> : null}
       </p>
       <div

@@ -67,10 +67,10 @@ CREATE TABLE "ReviewSettings" (
 );
 
 -- CreateIndex
-CREATE INDEX "Card_userId_suspended_due_idx" ON "Card"("userId", "suspended", "due");
+CREATE INDEX "Card_userId_state_due_idx" ON "Card"("userId", "state", "due");
 
 -- CreateIndex
-CREATE INDEX "Card_userId_courseId_suspended_due_idx" ON "Card"("userId", "courseId", "suspended", "due");
+CREATE INDEX "Card_userId_courseId_state_due_idx" ON "Card"("userId", "courseId", "state", "due");
 
 -- CreateIndex
 CREATE INDEX "Card_contentItemId_idx" ON "Card"("contentItemId");
