@@ -239,6 +239,19 @@ describe("the queue", () => {
     expect(queue.cards.filter((card) => card.isNew).map((card) => card.id)).toEqual([b!.id]);
   });
 
+  it("puts a learning step coming due behind the new cards, and shows it once it is due", async () => {
+    const { user } = await learnerWithCards();
+    const now = new Date();
+    const [first] = (await getQueue({ userId: user.id, now })).cards;
+    await rateCard({ userId: user.id, reviewId: randomUUID(), cardId: first!.id, version: first!.version, rating: 1, now });
+    const soon = await getQueue({ userId: user.id, now: new Date(now.getTime() + 1000) });
+    expect(soon.cards.map((card) => card.id).at(-1)).toBe(first!.id);
+    expect(soon.cards.slice(0, -1).every((card) => card.isNew)).toBe(true);
+    const later = await getQueue({ userId: user.id, now: new Date(now.getTime() + 61_000) });
+    expect(later.cards[0]!.id).toBe(first!.id);
+    expect(later.dueCount).toBe(1);
+  });
+
   it("ends the day at the learner's own midnight: UTC+13 and UTC−10", async () => {
     // 09:00 UTC on 1 June is 22:00 on 1 June in Tonga (UTC+13) and 23:00 on 31 May in Honolulu (UTC−10).
     const now = new Date("2026-06-01T09:00:00Z");
