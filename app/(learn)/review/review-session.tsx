@@ -49,6 +49,8 @@ export function ReviewSession({ courseSlug, timeZone }: { courseSlug?: string; t
   const [error, setError] = useState<string | null>(null);
   const shownAt = useRef(0);
   const cardRef = useRef<HTMLDivElement>(null);
+  // The rating in flight, so an undo pressed right after a rating waits for it instead of being lost.
+  const inflight = useRef<Promise<unknown>>(Promise.resolve());
 
   const cards = (queue.data?.cards ?? []).filter((card) => ratedAt[card.id] === undefined || card.version > ratedAt[card.id]!);
   const current = cards.find((card) => card.id === priority) ?? cards[0] ?? null;
@@ -122,17 +124,17 @@ export function ReviewSession({ courseSlug, timeZone }: { courseSlug?: string; t
       setRatedAt((map) => ({ ...map, [current.id]: current.version }));
       setHistory((items) => [...items, { reviewId, cardId: current.id, rating, durationMs }]);
       setAnnouncement(`Rated ${RATING_LABEL[rating]}. Next review in ${current.intervals[rating].description}.`);
-      rate.mutate({ reviewId, cardId: current.id, version: current.version, rating, durationMs });
+      inflight.current = rate.mutateAsync({ reviewId, cardId: current.id, version: current.version, rating, durationMs }).catch(() => undefined);
     },
     [current, revealed, rate],
   );
 
   const undoLast = useCallback(() => {
     const last = history.at(-1);
-    if (!last || undo.isPending || rate.isPending) return;
+    if (!last || undo.isPending) return;
     setError(null);
-    undo.mutate({ reviewId: last.reviewId });
-  }, [history, undo, rate.isPending]);
+    void inflight.current.then(() => undo.mutate({ reviewId: last.reviewId }));
+  }, [history, undo]);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -162,7 +164,7 @@ export function ReviewSession({ courseSlug, timeZone }: { courseSlug?: string; t
   if (queue.isError) return <Alert>{errorMessage(queue.error)}</Alert>;
   const data = queue.data;
   const undoButton = history.length ? (
-    <Button type="button" variant="secondary" onClick={undoLast} disabled={undo.isPending || rate.isPending} aria-keyshortcuts="U">
+    <Button type="button" variant="secondary" onClick={undoLast} disabled={undo.isPending} aria-keyshortcuts="U">
       Undo last rating <kbd className="ml-2 text-xs opacity-70">U</kbd>
     </Button>
   ) : null;
