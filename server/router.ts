@@ -5,6 +5,7 @@ import { enrollmentRouter } from "./enrollment/router";
 import { gamificationRouter } from "./gamification/router";
 import { labRouter } from "./lab/router";
 import { progressRouter } from "./progress/router";
+import { reviewRouter } from "./review/router";
 import { studioRouter } from "./studio/router";
 import { systemRouter } from "./system/router";
 import { createCallerFactory, router } from "./trpc";
@@ -17,6 +18,7 @@ export const appRouter = router({
   gamification: gamificationRouter,
   lab: labRouter,
   progress: progressRouter,
+  review: reviewRouter,
   studio: studioRouter,
   system: systemRouter,
   user: userRouter,

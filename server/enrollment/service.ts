@@ -1,22 +1,27 @@
 import "server-only";
 import { db } from "../db";
 import { DomainError } from "../errors";
+import { addCourseCards } from "../review/cards";
 
-async function publishedCourseId(slug: string): Promise<string> {
-  const course = await db.course.findUnique({ where: { slug }, select: { id: true, status: true, archivedAt: true } });
+async function publishedCourse(slug: string) {
+  const course = await db.course.findUnique({ where: { slug }, select: { id: true, status: true, archivedAt: true, addAllCardsOnEnroll: true } });
   if (!course || course.status !== "PUBLISHED" || course.archivedAt) throw new DomainError("NOT_FOUND", "That course does not exist.");
-  return course.id;
+  return course;
 }
 
 /** Enrolls the learner; enrolling again is a no-op, and re-joining after leaving keeps the history. */
 export async function enroll(options: { userId: string; courseSlug: string }) {
-  const courseId = await publishedCourseId(options.courseSlug);
-  return db.enrollment.upsert({
+  const course = await publishedCourse(options.courseSlug);
+  const courseId = course.id;
+  const enrollment = await db.enrollment.upsert({
     where: { userId_courseId: { userId: options.userId, courseId } },
     create: { userId: options.userId, courseId },
     update: { leftAt: null },
     select: { enrolledAt: true, leftAt: true },
   });
+  // The course's setting: every flashcard joins the learner's collection now, not lesson by lesson.
+  if (course.addAllCardsOnEnroll) await addCourseCards({ userId: options.userId, courseId });
+  return enrollment;
 }
 
 /** Leaves a course. Progress and cards stay, ready for a return. */

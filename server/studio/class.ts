@@ -2,13 +2,14 @@ import "server-only";
 import { db } from "../db";
 import { DomainError } from "../errors";
 import { lastXpAt } from "../gamification/service";
+import { mostForgottenCards } from "../review/stats";
 import { courseCompletion } from "./completion";
 import { editableBy, type Actor } from "./service";
 
 /**
  * The class view of a course: its enrolled learners with completion and last activity, and each
- * lesson's completion. Most-missed questions and most-forgotten cards are null until quiz attempts
- * and flashcard reviews are recorded (the quiz and review issues).
+ * lesson's completion, and the flashcards its learners forget most. Most-missed questions are null
+ * until quiz attempts are recorded (the quiz issue).
  */
 export async function getClass(options: { actor: Actor; slug: string }) {
   const course = await db.course.findFirst({
@@ -48,6 +49,6 @@ export async function getClass(options: { actor: Actor; slug: string }) {
     learners,
     lessons: course.lessons.map((lesson) => ({ title: lesson.title, completionPercent: completion.byLesson.get(lesson.id) ?? 0 })),
     mostMissedQuestions: null,
-    mostForgottenCards: null,
+    mostForgottenCards: await mostForgottenCards({ courseId: course.id }),
   };
 }

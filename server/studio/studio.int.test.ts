@@ -378,7 +378,7 @@ describe("class view", () => {
     ]);
     expect(view.lessons).toEqual([{ title: "The basics", completionPercent: 0 }]);
     expect(view.mostMissedQuestions).toBeNull();
-    expect(view.mostForgottenCards).toBeNull();
+    expect(view.mostForgottenCards).toEqual([]);
   });
 
   it("reports lesson completion from learners' section progress", async () => {

@@ -1,17 +1,26 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireViewer } from "../../_components/access";
 import { PageHeader } from "../../_components/page-header";
+import { ReviewSession } from "./review-session";
 
 export const metadata: Metadata = { title: "Review" };
 
-export default async function ReviewPage() {
-  await requireViewer("/review");
+const COURSE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const courseSlug = typeof params.course === "string" && COURSE_SLUG.test(params.course) ? params.course : undefined;
+  const viewer = await requireViewer(courseSlug ? `/review?course=${courseSlug}` : "/review");
   return (
-    <div>
+    <div className="space-y-6">
       <PageHeader title="Review">Your flashcards, each scheduled for the day you are about to forget it.</PageHeader>
-      <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-700 dark:border-slate-700 dark:text-slate-300">
-        You have no cards to review. Cards join your collection when you study a lesson.
-      </p>
+      <nav aria-label="Review" className="flex flex-wrap gap-4 text-sm">
+        <Link href="/review/stats" className="text-brand-600 underline underline-offset-2 dark:text-brand-100">Statistics</Link>
+        <Link href="/settings#review-settings" className="text-brand-600 underline underline-offset-2 dark:text-brand-100">Review settings</Link>
+        {courseSlug ? <Link href="/review" className="text-brand-600 underline underline-offset-2 dark:text-brand-100">All courses</Link> : null}
+      </nav>
+      <ReviewSession courseSlug={courseSlug} timeZone={viewer.timezone} />
     </div>
   );
 }

@@ -44,7 +44,8 @@ export default async function LessonPage({ params }: { params: Params }) {
   const glossary = glossarySection?.type === "glossary" ? glossarySection.items.map((entry) => ({ term: entry.term, definition: entry.definition })) : [];
   const context = { courseSlug: course.slug, lessonSlug: lesson.slug, glossary, summaryLevel: progress?.summaryLevel ?? "basic" } as const;
   const enrolled = Boolean(progress?.enrolled);
-
+  // Studying a lesson adds its flashcards to an enrolled learner's reviews.
+  if (enrolled) await (await getServerCaller()).review.addLessonCards({ lessonId: lesson.id });
   return (
     <LessonProgressProvider userId={viewer.id} enrolled={enrolled} initial={initial} resumeSectionId={progress?.resumeSectionId ?? null}>
       <article className="space-y-8">

@@ -104,9 +104,35 @@ export default async function ClassPage({ params }: { params: Params }) {
       </section>
       <section aria-labelledby="forgotten-heading" className="space-y-2">
         <h2 id="forgotten-heading" className="text-xl font-semibold">Most-forgotten flashcards</h2>
-        <p className="text-sm text-slate-700 dark:text-slate-300">
-          Not available yet: this fills in when flashcards land and learners&apos; reviews are recorded.
-        </p>
+        {view.mostForgottenCards.length === 0 ? (
+          <p className="text-sm text-slate-700 dark:text-slate-300">No learner has forgotten one of this course&apos;s cards yet.</p>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">The course&apos;s cards learners answered Again most often, by share of their reviews</caption>
+            <thead className="border-b border-slate-200 dark:border-slate-800">
+              <tr>
+                <th scope="col" className="py-2 pr-4">Card</th>
+                <th scope="col" className="py-2 pr-4">Lesson</th>
+                <th scope="col" className="py-2 pr-4">Forgotten</th>
+                <th scope="col" className="py-2 pr-4">Reviews</th>
+                <th scope="col" className="py-2">Learners</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.mostForgottenCards.map((card, index) => (
+                <tr key={index} className="border-b border-slate-100 dark:border-slate-900">
+                  <th scope="row" className="py-2 pr-4 font-medium">
+                    {card.front} <span className="text-xs font-normal text-slate-600 dark:text-slate-400">({card.kindLabel})</span>
+                  </th>
+                  <td className="py-2 pr-4">{card.lesson}</td>
+                  <td className="py-2 pr-4">{Math.round(card.forgetRate * 100)}% ({card.again})</td>
+                  <td className="py-2 pr-4">{card.reviews}</td>
+                  <td className="py-2">{card.learners}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
     </div>
   );

@@ -1,0 +1,36 @@
+// Five shades from none to many reviews; each has a text equivalent in the cell's title and the summary.
+const SHADES = ["fill-slate-200 dark:fill-slate-800", "fill-green-200 dark:fill-green-900", "fill-green-400 dark:fill-green-700", "fill-green-600 dark:fill-green-500", "fill-green-800 dark:fill-green-300"];
+
+function shade(reviews: number, max: number) {
+  if (reviews === 0) return SHADES[0];
+  return SHADES[Math.min(4, 1 + Math.floor((reviews / max) * 3.999))];
+}
+
+/** Reviews per day as a calendar heatmap: one column per week, one row per weekday, oldest first. */
+export function ReviewHeatmap({ days }: { days: { day: string; reviews: number }[] }) {
+  const max = Math.max(1, ...days.map((day) => day.reviews));
+  const cell = 12;
+  const gap = 3;
+  // Weekday of the first day (0 = Sunday), from its calendar date, so columns are real weeks.
+  const firstWeekday = new Date(`${days[0]!.day}T12:00:00Z`).getUTCDay();
+  const weeks = Math.ceil((days.length + firstWeekday) / 7);
+  const active = days.filter((day) => day.reviews > 0);
+  const best = days.reduce((top, day) => (day.reviews > top.reviews ? day : top), days[0]!);
+  return (
+    <svg
+      viewBox={`0 0 ${weeks * (cell + gap)} ${7 * (cell + gap)}`}
+      className="w-full max-w-3xl"
+      role="img"
+      aria-label={active.length ? `Reviews on ${active.length} of the last ${days.length} days; most on ${best.day} (${best.reviews}).` : `No reviews in the last ${days.length} days.`}
+    >
+      {days.map((day, index) => {
+        const slot = index + firstWeekday;
+        return (
+          <rect key={day.day} x={Math.floor(slot / 7) * (cell + gap)} y={(slot % 7) * (cell + gap)} width={cell} height={cell} rx={2} className={shade(day.reviews, max)} data-reviews={day.reviews}>
+            <title>{`${day.day}: ${day.reviews === 1 ? "1 review" : `${day.reviews} reviews`}`}</title>
+          </rect>
+        );
+      })}
+    </svg>
+  );
+}

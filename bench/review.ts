@@ -1,0 +1,197 @@
+// `npm run bench -- review`: the review queue and rating, through the tRPC router (the server caller:
+// zod, access checks, services and Prisma, as a request runs them, minus HTTP and the session cookie)
+// on a throwaway embedded PostgreSQL with every migration applied.
+//   1. `review.queue` p50/p99 for a learner with 100,000 cards (20,000 due, 70,000 due later,
+//      10,000 new), with the due-queue index and, side by side, with it dropped.
+//   2. Ratings/second with 50 learners rating concurrently (0 errors expected), against ts-fsrs alone
+//      scheduling the same ratings of the same cards in-process: the ratio is the cost of our layers
+//      (validation, the transaction with its row lock, the review log, the XP ledger).
+// Writes bench/results/review.md. BENCH_QUEUE_CALLS and BENCH_RATINGS_PER_LEARNER tune it.
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { register } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+// Server modules import `server-only`, which throws outside Next's server bundle: point it at the
+// same empty module the tests use.
+const emptyModule = pathToFileURL(path.join(root, "scripts/db/empty-module.ts")).href;
+register(
+  `data:text/javascript,${encodeURIComponent(
+    `export async function resolve(specifier, context, next) { return next(specifier === "server-only" ? ${JSON.stringify(emptyModule)} : specifier, context); }`,
+  )}`,
+);
+
+const QUEUE_CALLS = Number(process.env.BENCH_QUEUE_CALLS ?? 300);
+const LEARNERS = 50;
+const RATINGS_PER_LEARNER = Number(process.env.BENCH_RATINGS_PER_LEARNER ?? 40);
+const DAY = 86_400_000;
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** A small deterministic generator, so every run rates the same way. */
+function seeded(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
+async function main() {
+  const { findFreePort, startEmbeddedPostgres } = await import("../scripts/db/embedded.ts");
+  const { applyMigrations } = await import("../scripts/db/migrations.ts");
+  const dataRoot = mkdtempSync(path.join(os.tmpdir(), "learnloop-bench-review-"));
+  chmodSync(dataRoot, 0o755);
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, "pg"), port: await findFreePort(), log: () => {} });
+  try {
+    await applyMigrations({ databaseUrl: pg.url });
+    process.env.DATABASE_URL = pg.url;
+    process.env.AUTH_SECRET ??= "bench-only-auth-secret-0123456789abcdef";
+    const { db } = await import("../server/db.ts");
+    const { createCaller } = await import("../server/router.ts");
+    const { createContextFor } = await import("../server/trpc.ts");
+    const { authUserSelect } = await import("../server/auth/service.ts");
+    const { rate, schedulerFor, newSchedule, RATINGS } = await import("../lib/srs/scheduler.ts");
+    const { randomUUID } = await import("node:crypto");
+
+    // ── 1. The queue of a learner with 100,000 cards ──────────────────────────────────────────
+    const heavy = await db.user.create({ data: { email: "heavy@bench.learnloop", name: "Heavy", timezone: "Europe/Paris" }, select: authUserSelect });
+    const now = Date.now();
+    console.log("Seeding 100,000 cards…");
+    // 20,000 review cards due (overdue by up to 30 days), 70,000 due in 1–365 days, 10,000 new.
+    await db.$executeRaw`
+      INSERT INTO "Card" (id, "userId", front, back, "contentHash", state, due, stability, difficulty, "scheduledDays", reps, "lastReview", "createdAt", "updatedAt")
+      SELECT 'bench-' || g, ${heavy.id}, 'Front ' || g, 'Back ' || g, md5(g::text),
+             (CASE WHEN g <= 90000 THEN 'REVIEW' ELSE 'NEW' END)::"CardState",
+             CASE WHEN g <= 20000 THEN ${new Date(now)}::timestamp - (g % 30) * interval '1 day' - interval '1 hour'
+                  WHEN g <= 90000 THEN ${new Date(now)}::timestamp + (1 + g % 365) * interval '1 day'
+                  ELSE ${new Date(now - 400 * DAY)}::timestamp + g * interval '1 second' END,
+             CASE WHEN g <= 90000 THEN 5 + g % 50 ELSE 0 END, CASE WHEN g <= 90000 THEN 1 + g % 9 ELSE 0 END,
+             CASE WHEN g <= 90000 THEN 5 ELSE 0 END, CASE WHEN g <= 90000 THEN 3 ELSE 0 END,
+             CASE WHEN g <= 90000 THEN ${new Date(now - 40 * DAY)}::timestamp ELSE NULL END,
+             ${new Date(now - 400 * DAY)}::timestamp, now()
+      FROM generate_series(1, 100000) AS g`;
+    await db.$executeRawUnsafe(`ANALYZE "Card"`);
+    const heavyCaller = createCaller(createContextFor(heavy));
+    const first = await heavyCaller.review.queue({});
+    if (first.dueCount !== 1_000 || !first.dueCountCapped || first.cards.length !== 20) throw new Error(`unexpected queue: ${first.dueCount} due, ${first.cards.length} cards`);
+
+    async function timeQueue(): Promise<{ p50: number; p99: number; mean: number }> {
+      for (let i = 0; i < 20; i++) await heavyCaller.review.queue({});
+      const times: number[] = [];
+      for (let i = 0; i < QUEUE_CALLS; i++) {
+        const started = performance.now();
+        await heavyCaller.review.queue({});
+        times.push(performance.now() - started);
+      }
+      times.sort((a, b) => a - b);
+      return { p50: percentile(times, 50), p99: percentile(times, 99), mean: times.reduce((a, b) => a + b, 0) / times.length };
+    }
+    console.log("Timing review.queue with the due index…");
+    const indexed = await timeQueue();
+    const plan = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+      `EXPLAIN SELECT id FROM "Card" WHERE "userId" = '${heavy.id}' AND suspended = false AND state = 'REVIEW' AND due < now() ORDER BY due LIMIT 20`,
+    );
+    console.log("Timing review.queue without it…");
+    await db.$executeRawUnsafe(`DROP INDEX "Card_userId_state_due_idx"`);
+    await db.$executeRawUnsafe(`DROP INDEX "Card_userId_courseId_state_due_idx"`);
+    await db.$executeRawUnsafe(`ANALYZE "Card"`);
+    const unindexed = await timeQueue();
+    await db.$executeRawUnsafe(`CREATE INDEX "Card_userId_state_due_idx" ON "Card"("userId", "state", "due")`);
+    await db.$executeRawUnsafe(`CREATE INDEX "Card_userId_courseId_state_due_idx" ON "Card"("userId", "courseId", "state", "due")`);
+    await db.$executeRawUnsafe(`ANALYZE "Card"`);
+
+    // ── 2. Rating throughput: 50 learners at once ─────────────────────────────────────────────
+    console.log(`Seeding ${LEARNERS} learners with ${RATINGS_PER_LEARNER} due cards each…`);
+    const learners = await Promise.all(
+      Array.from({ length: LEARNERS }, (_, i) => db.user.create({ data: { email: `rater-${i}@bench.learnloop`, name: `Rater ${i}` }, select: authUserSelect })),
+    );
+    const startState = { state: "REVIEW" as const, due: new Date(now - DAY), stability: 10, difficulty: 5, scheduledDays: 10, learningSteps: 0, reps: 4, lapses: 0, lastReview: new Date(now - 11 * DAY) };
+    await db.card.createMany({
+      data: learners.flatMap((learner, i) =>
+        Array.from({ length: RATINGS_PER_LEARNER }, (_, j) => ({ id: `rate-${i}-${j}`, userId: learner.id, front: `F${j}`, back: `B${j}`, contentHash: `h${j}`, ...startState })),
+      ),
+    });
+    const random = seeded(42);
+    const plans = learners.map(() => Array.from({ length: RATINGS_PER_LEARNER }, () => RATINGS[Math.floor(random() * 4)]!));
+
+    let errors = 0;
+    let applied = 0;
+    const firstError: string[] = [];
+    const started = performance.now();
+    await Promise.all(
+      learners.map(async (learner, i) => {
+        const caller = createCaller(createContextFor(learner));
+        for (let j = 0; j < RATINGS_PER_LEARNER; j++) {
+          try {
+            const result = await caller.review.rate({ reviewId: randomUUID(), cardId: `rate-${i}-${j}`, version: 0, rating: plans[i]![j]!, durationMs: 4000 });
+            if (result.outcome === "applied") applied++;
+            else errors++;
+          } catch (error) {
+            errors++;
+            if (!firstError.length) firstError.push((error as Error).message);
+          }
+        }
+      }),
+    );
+    const trpcSeconds = (performance.now() - started) / 1000;
+    const total = LEARNERS * RATINGS_PER_LEARNER;
+    const logged = await db.reviewLog.count({ where: { userId: { in: learners.map((l) => l.id) } } });
+    const xpRows = await db.xpEvent.count({ where: { userId: { in: learners.map((l) => l.id) }, source: "review" } });
+
+    // The same ratings of the same cards, scheduled by ts-fsrs alone (through lib/srs), repeated
+    // enough times to time it.
+    const scheduler = schedulerFor({ desiredRetention: 0.9 });
+    const repeats = 50;
+    const fsrsStarted = performance.now();
+    for (let r = 0; r < repeats; r++) {
+      for (const plan of plans) for (const rating of plan) rate(scheduler, startState, rating, new Date(now));
+    }
+    const fsrsSeconds = (performance.now() - fsrsStarted) / 1000 / repeats;
+    void newSchedule;
+
+    const trpcRate = total / trpcSeconds;
+    const fsrsRate = total / fsrsSeconds;
+    const lines = [
+      `Learnloop review benchmark — ${new Date().toISOString()} — ${os.cpus().length} cores (load average ${os.loadavg()[0]!.toFixed(1)} at the end), embedded PostgreSQL, pool of ${process.env.DB_POOL_MAX ?? 10} connections`,
+      "",
+      `review.queue (through the tRPC server caller) for a learner with 100,000 cards, 20,000 due; ${QUEUE_CALLS} sequential calls after 20 warm-up calls; each returns the first 20 due cards with next-interval previews, the due count (exact up to 1,000, then \"1000+\") and the new-card count.`,
+      "",
+      "| index | p50 | p99 | mean |",
+      "|---|---:|---:|---:|",
+      `| Card(userId, state, due) | ${indexed.p50.toFixed(1)} ms | ${indexed.p99.toFixed(1)} ms | ${indexed.mean.toFixed(1)} ms |`,
+      `| without it (dropped, ANALYZEd) | ${unindexed.p50.toFixed(1)} ms | ${unindexed.p99.toFixed(1)} ms | ${unindexed.mean.toFixed(1)} ms |`,
+      `| ratio without / with (p99) | | ${(unindexed.p99 / indexed.p99).toFixed(1)}× | |`,
+      "",
+      "Plan of the due-cards query with the index:",
+      "",
+      ...plan.map((row) => `    ${row["QUERY PLAN"]}`),
+      "",
+      `Rating: ${LEARNERS} learners rating concurrently, ${RATINGS_PER_LEARNER} due cards each (${total} ratings), each through review.rate: zod, access, a transaction that locks the card, schedules it, appends the review log and records XP.`,
+      "",
+      "| path | ratings/s | errors |",
+      "|---|---:|---:|",
+      `| review.rate through tRPC + PostgreSQL | ${trpcRate.toFixed(0)} | ${errors}${firstError.length ? ` (${firstError[0]})` : ""} |`,
+      `| ts-fsrs alone, same ratings in-process | ${fsrsRate.toFixed(0)} | 0 |`,
+      `| ratio ts-fsrs / tRPC (cost of our layers) | ${(fsrsRate / trpcRate).toFixed(0)}× | |`,
+      "",
+      `Checks: ${applied} ratings applied, ${logged} review-log rows, ${xpRows} XP events (expected ${total} of each).`,
+    ];
+    const report = lines.join("\n");
+    console.log(`\n${report}`);
+    mkdirSync(path.join(root, "bench", "results"), { recursive: true });
+    writeFileSync(path.join(root, "bench", "results", "review.md"), `${report}\n`);
+    await db.$disconnect();
+    if (errors || applied !== total || logged !== total) process.exitCode = 1;
+  } finally {
+    await pg.stop();
+    rmSync(dataRoot, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,417 @@
+import "server-only";
+import { sectionTypeOf, cardFaceOf, isCardItemKind } from "@/lib/srs/card-text";
+import {
+  DEFAULT_NEW_CARDS_PER_DAY,
+  DEFAULT_RETENTION,
+  describeInterval,
+  formatInterval,
+  previewIntervals,
+  rate,
+  RATINGS,
+  type Rating,
+  type Schedule,
+  schedulerFor,
+} from "@/lib/srs/scheduler";
+import { startOfLocalDay } from "@/lib/time/day";
+import { db } from "../db";
+import { DomainError } from "../errors";
+import { recordActivity } from "../gamification/activity";
+import { Prisma } from "../generated/prisma/client";
+
+// The review session: which cards are due, rating them (idempotent per client review id, one review
+// per card version), undo, suspend and bury, and the learner's scheduling settings.
+
+/** Learning cards due within this many minutes are shown now rather than making the learner wait (Anki's "learn ahead"). */
+export const LEARN_AHEAD_MINUTES = 20;
+// The client shows one card at a time and refetches after each rating; a short page keeps the
+// next-interval previews (four schedules per card) cheap.
+export const QUEUE_PAGE = 20;
+
+type Client = Prisma.TransactionClient | typeof db;
+
+// ── Settings ───────────────────────────────────────────────────────────────────────────────────
+
+export type ReviewSettingsView = { desiredRetention: number; newCardsPerDay: number };
+
+async function settingsOf(client: Client, userId: string) {
+  const row = await client.reviewSettings.findUnique({ where: { userId }, select: { desiredRetention: true, newCardsPerDay: true, weights: true } });
+  return row ?? { desiredRetention: DEFAULT_RETENTION, newCardsPerDay: DEFAULT_NEW_CARDS_PER_DAY, weights: [] as number[] };
+}
+
+export async function getSettings(options: { userId: string }): Promise<ReviewSettingsView> {
+  const { desiredRetention, newCardsPerDay } = await settingsOf(db, options.userId);
+  return { desiredRetention, newCardsPerDay };
+}
+
+export async function updateSettings(options: { userId: string; desiredRetention: number; newCardsPerDay: number }): Promise<ReviewSettingsView> {
+  const data = { desiredRetention: Math.round(options.desiredRetention * 100) / 100, newCardsPerDay: options.newCardsPerDay };
+  return db.reviewSettings.upsert({
+    where: { userId: options.userId },
+    create: { userId: options.userId, ...data },
+    update: data,
+    select: { desiredRetention: true, newCardsPerDay: true },
+  });
+}
+
+// ── Day boundaries ─────────────────────────────────────────────────────────────────────────────
+
+async function timezoneOf(client: Client, userId: string) {
+  const user = await client.user.findUniqueOrThrow({ where: { id: userId }, select: { timezone: true } });
+  return user.timezone;
+}
+
+/** The learner's today as [start, start of tomorrow), in their time zone (days of 23 or 25 hours included). */
+export function localDay(timeZone: string, now: Date): { start: Date; end: Date } {
+  const start = startOfLocalDay(timeZone, now);
+  // Every day is 23–25 hours long, so 26 hours after midnight is always in the next day.
+  return { start, end: startOfLocalDay(timeZone, new Date(start.getTime() + 26 * 3_600_000)) };
+}
+
+// ── The queue ──────────────────────────────────────────────────────────────────────────────────
+
+async function courseIdOf(courseSlug: string | undefined): Promise<string | undefined> {
+  if (!courseSlug) return undefined;
+  const course = await db.course.findUnique({ where: { slug: courseSlug }, select: { id: true } });
+  if (!course) throw new DomainError("NOT_FOUND", "That course does not exist.");
+  return course.id;
+}
+
+/** Cards the learner may study now: not suspended, not buried, not from an archived item. */
+function studiable(userId: string, now: Date, courseId: string | undefined): Prisma.CardWhereInput {
+  return {
+    userId,
+    suspended: false,
+    ...(courseId ? { courseId } : {}),
+    AND: [
+      { OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }] },
+      { OR: [{ contentItemId: null }, { contentItem: { archivedAt: null } }] },
+    ],
+  };
+}
+
+/** Reviews due before the learner's day ends. */
+const reviewsDue = (dayEnd: Date): Prisma.CardWhereInput => ({ state: "REVIEW", due: { lt: dayEnd } });
+/** Learning steps due now or within the learn-ahead window. */
+const stepsDue = (now: Date): Prisma.CardWhereInput => ({ state: { in: ["LEARNING", "RELEARNING"] }, due: { lte: new Date(now.getTime() + LEARN_AHEAD_MINUTES * 60_000) } });
+const and = (base: Prisma.CardWhereInput, extra: Prisma.CardWhereInput): Prisma.CardWhereInput => ({ ...base, ...extra, AND: base.AND });
+
+/** Due reviews and learning steps: each its own index range (userId, state, due), merged by due. */
+async function dueCards(base: Prisma.CardWhereInput, dayEnd: Date, now: Date, take: number) {
+  const [reviews, steps] = await Promise.all([
+    db.card.findMany({ where: and(base, reviewsDue(dayEnd)), orderBy: [{ due: "asc" }, { id: "asc" }], take, select: queueCardSelect }),
+    db.card.findMany({ where: and(base, stepsDue(now)), orderBy: [{ due: "asc" }, { id: "asc" }], take, select: queueCardSelect }),
+  ]);
+  return [...reviews, ...steps].sort((a, b) => a.due.getTime() - b.due.getTime() || a.id.localeCompare(b.id)).slice(0, take);
+}
+
+// Counts in SQL: Prisma's relation filter becomes a LEFT JOIN over every counted row, where an
+// EXISTS evaluated only for cards of lesson items is several times cheaper (bench/review.ts).
+function countableSql(userId: string, now: Date, courseId: string | undefined) {
+  return Prisma.sql`c."userId" = ${userId} AND NOT c.suspended
+    AND (c."buriedUntil" IS NULL OR c."buriedUntil" <= ${now})
+    AND (c."contentItemId" IS NULL OR EXISTS (SELECT 1 FROM "ContentItem" i WHERE i.id = c."contentItemId" AND i."archivedAt" IS NULL))
+    ${courseId ? Prisma.sql`AND c."courseId" = ${courseId}` : Prisma.empty}`;
+}
+
+/**
+ * Cards due, counted no further than DUE_COUNT_CAP + 1: past a thousand the exact number tells a
+ * learner nothing, and counting 20,000 rows costs more than the rest of the queue together.
+ */
+export const DUE_COUNT_CAP = 1_000;
+
+async function countDue(userId: string, courseId: string | undefined, dayEnd: Date, now: Date): Promise<number> {
+  const ahead = new Date(now.getTime() + LEARN_AHEAD_MINUTES * 60_000);
+  const where = countableSql(userId, now, courseId);
+  const [row] = await db.$queryRaw<{ due: number }[]>`
+    SELECT (SELECT count(*) FROM (SELECT 1 FROM "Card" c WHERE ${where} AND c.state = 'REVIEW' AND c.due < ${dayEnd} ORDER BY c.due LIMIT ${DUE_COUNT_CAP + 1}) AS r)::int
+         + (SELECT count(*) FROM (SELECT 1 FROM "Card" c WHERE ${where} AND c.state IN ('LEARNING', 'RELEARNING') AND c.due <= ${ahead} LIMIT ${DUE_COUNT_CAP + 1}) AS l)::int AS due`;
+  return Math.min(row?.due ?? 0, DUE_COUNT_CAP + 1);
+}
+
+/** New cards available, counted no further than `cap` (what is left of today's limit). */
+async function countNew(userId: string, courseId: string | undefined, now: Date, cap: number): Promise<number> {
+  if (cap <= 0) return 0;
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count FROM (SELECT 1 FROM "Card" c WHERE ${countableSql(userId, now, courseId)} AND c.state = 'NEW' ORDER BY c.due LIMIT ${cap}) AS capped`;
+  return row?.count ?? 0;
+}
+
+const queueCardSelect = {
+  id: true,
+  version: true,
+  state: true,
+  due: true,
+  stability: true,
+  difficulty: true,
+  scheduledDays: true,
+  learningSteps: true,
+  reps: true,
+  lapses: true,
+  lastReview: true,
+  front: true,
+  back: true,
+  sourceLabel: true,
+  course: { select: { slug: true, title: true } },
+  contentItem: {
+    select: { kind: true, data: true, section: { select: { lesson: { select: { slug: true, title: true, course: { select: { slug: true, title: true } } } } } } },
+  },
+} satisfies Prisma.CardSelect;
+type QueueCardRow = Prisma.CardGetPayload<{ select: typeof queueCardSelect }>;
+
+export function scheduleOf(card: Pick<QueueCardRow, "state" | "due" | "stability" | "difficulty" | "scheduledDays" | "learningSteps" | "reps" | "lapses" | "lastReview">): Schedule {
+  return {
+    state: card.state,
+    due: card.due,
+    stability: card.stability,
+    difficulty: card.difficulty,
+    scheduledDays: card.scheduledDays,
+    learningSteps: card.learningSteps,
+    reps: card.reps,
+    lapses: card.lapses,
+    lastReview: card.lastReview,
+  };
+}
+
+/** What a card shows: its two faces, where it came from, and a link back to the lesson section. */
+export function faceOf(card: Pick<QueueCardRow, "front" | "back" | "sourceLabel" | "course" | "contentItem">) {
+  const item = card.contentItem;
+  if (item) {
+    const face = cardFaceOf(item.kind, item.data) ?? { front: "", back: "", kindLabel: "Card" };
+    const lesson = item.section.lesson;
+    return {
+      front: face.front,
+      back: face.back,
+      markdown: item.kind !== "flashcard" && item.kind !== "glossary",
+      kindLabel: face.kindLabel,
+      source: {
+        label: `${lesson.course.title} · ${lesson.title}`,
+        href: isCardItemKind(item.kind) ? `/courses/${lesson.course.slug}/lessons/${lesson.slug}#section-${sectionTypeOf(item.kind)}` : null,
+      },
+    };
+  }
+  return {
+    front: card.front ?? "",
+    back: card.back ?? "",
+    markdown: false,
+    kindLabel: "Your card",
+    source: card.sourceLabel || card.course ? { label: card.sourceLabel ?? card.course!.title, href: card.course ? `/courses/${card.course.slug}` : null } : null,
+  };
+}
+
+export type QueueCard = ReturnType<typeof faceOf> & {
+  id: string;
+  version: number;
+  state: Schedule["state"];
+  isNew: boolean;
+  intervals: Record<Rating, { label: string; description: string }>;
+};
+
+/**
+ * The learner's review queue: due cards first (oldest due first), then new cards up to what is
+ * left of today's new-card limit, then learning steps coming due in the next few minutes. Each card carries the next interval for every rating, computed
+ * with the learner's own settings.
+ */
+export async function getQueue(options: { userId: string; courseSlug?: string; now?: Date; limit?: number }) {
+  const now = options.now ?? new Date();
+  const limit = options.limit ?? QUEUE_PAGE;
+  const [courseId, timeZone, settings] = await Promise.all([courseIdOf(options.courseSlug), timezoneOf(db, options.userId), settingsOf(db, options.userId)]);
+  const day = localDay(timeZone, now);
+  const base = studiable(options.userId, now, courseId);
+
+  const [due, dueCount, newLeft] = await Promise.all([
+    dueCards(base, day.end, now, limit),
+    countDue(options.userId, courseId, day.end, now),
+    newCardsLeft(db, options.userId, settings.newCardsPerDay, day.start),
+  ]);
+  const newTake = Math.min(newLeft, Math.max(0, limit - due.length));
+  const [newCards, newCount] = await Promise.all([
+    newTake > 0
+      ? db.card.findMany({ where: and(base, { state: "NEW" }), orderBy: [{ due: "asc" }, { id: "asc" }], take: newTake, select: queueCardSelect })
+      : Promise.resolve([]),
+    countNew(options.userId, courseId, now, newLeft),
+  ]);
+
+  // Learning steps due within the learn-ahead window wait behind everything due now and the new cards.
+  const ordered = [...due.filter((card) => card.due <= now), ...newCards, ...due.filter((card) => card.due > now)];
+  const scheduler = schedulerFor({ desiredRetention: settings.desiredRetention, weights: settings.weights });
+  const cards: QueueCard[] = ordered.map((card) => {
+    const previews = previewIntervals(scheduler, scheduleOf(card), now);
+    return {
+      id: card.id,
+      version: card.version,
+      state: card.state,
+      isNew: card.state === "NEW",
+      ...faceOf(card),
+      intervals: Object.fromEntries(RATINGS.map((rating) => [rating, { label: formatInterval(previews[rating]), description: describeInterval(previews[rating]) }])) as QueueCard["intervals"],
+    };
+  });
+
+  const nothingLeft = cards.length === 0;
+  const next = nothingLeft
+    ? await db.card.findFirst({ where: { ...base, state: { not: "NEW" } }, orderBy: { due: "asc" }, select: { due: true } })
+    : null;
+  return {
+    cards,
+    dueCount: Math.min(dueCount, DUE_COUNT_CAP),
+    // True when more than DUE_COUNT_CAP cards are due ("1000+").
+    dueCountCapped: dueCount > DUE_COUNT_CAP,
+    newCount,
+    newLimitReached: newLeft === 0,
+    nextDueAt: next?.due ?? null,
+    settings: { desiredRetention: settings.desiredRetention, newCardsPerDay: settings.newCardsPerDay },
+  };
+}
+
+/** New cards the learner may still start today: the daily limit less those first rated since local midnight. */
+async function newCardsLeft(client: Client, userId: string, perDay: number, dayStart: Date): Promise<number> {
+  const started = await client.reviewLog.count({ where: { userId, state: "NEW", undoneAt: null, reviewedAt: { gte: dayStart } } });
+  return Math.max(0, perDay - started);
+}
+
+/**
+ * Cards due today and new cards available today, for the dashboard and the navigation badge. `due`
+ * stops at DUE_COUNT_CAP; `dueCapped` says there are more ("1000+").
+ */
+export async function dueCount(options: { userId: string; now?: Date }): Promise<{ due: number; dueCapped: boolean; new: number }> {
+  const now = options.now ?? new Date();
+  const [timeZone, settings] = await Promise.all([timezoneOf(db, options.userId), settingsOf(db, options.userId)]);
+  const day = localDay(timeZone, now);
+  const [due, newLeft] = await Promise.all([countDue(options.userId, undefined, day.end, now), newCardsLeft(db, options.userId, settings.newCardsPerDay, day.start)]);
+  return { due: Math.min(due, DUE_COUNT_CAP), dueCapped: due > DUE_COUNT_CAP, new: await countNew(options.userId, undefined, now, newLeft) };
+}
+
+// ── Rating and undo ────────────────────────────────────────────────────────────────────────────
+
+export type RateOutcome =
+  | { outcome: "applied" | "duplicate"; reviewId: string; cardId: string; due: Date; state: Schedule["state"]; xp: number }
+  | { outcome: "stale"; reviewId: string; cardId: string; due: Date; state: Schedule["state"]; xp: 0 };
+
+// Under load a rating may wait for a pooled connection; it should wait rather than fail.
+const RATE_TRANSACTION = { maxWait: 15_000, timeout: 15_000 } as const;
+
+const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+
+async function lockCard(tx: Prisma.TransactionClient, userId: string, cardId: string) {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Card" WHERE id = ${cardId} AND "userId" = ${userId} FOR UPDATE`;
+  if (!rows.length) throw new DomainError("NOT_FOUND", "That card is not in your collection.");
+}
+
+async function previousOutcome(client: Client, userId: string, reviewId: string, cardId: string): Promise<RateOutcome | null> {
+  const log = await client.reviewLog.findUnique({
+    where: { userId_reviewId: { userId, reviewId } },
+    select: { cardId: true, nextDue: true, nextState: true },
+  });
+  if (!log) return null;
+  if (log.cardId !== cardId) throw new DomainError("CONFLICT", "That review id was already used for another card.");
+  return { outcome: "duplicate", reviewId, cardId, due: log.nextDue, state: log.nextState, xp: 0 };
+}
+
+/**
+ * Rates a card. `reviewId` is generated by the client: sending the same rating again (a retry)
+ * changes nothing and answers as the first time did. `version` is the card version the learner
+ * was shown: if another tab rated (or undid, suspended, buried) the card since, this rating is
+ * stale and nothing is recorded, so two tabs always resolve to one review.
+ */
+export async function rateCard(options: { userId: string; reviewId: string; cardId: string; version: number; rating: Rating; durationMs?: number; now?: Date }): Promise<RateOutcome> {
+  const { userId, reviewId, cardId } = options;
+  const settings = await settingsOf(db, userId);
+  try {
+    return await db.$transaction(async (tx) => {
+      await lockCard(tx, userId, cardId);
+      const previous = await previousOutcome(tx, userId, reviewId, cardId);
+      if (previous) return previous;
+      const card = await tx.card.findUniqueOrThrow({ where: { id: cardId }, select: { ...queueCardSelect, courseId: true, suspended: true, buriedUntil: true } });
+      const now = options.now ?? new Date();
+      if (card.version !== options.version || card.suspended || (card.buriedUntil && card.buriedUntil > now)) {
+        return { outcome: "stale", reviewId, cardId, due: card.due, state: card.state, xp: 0 } as const;
+      }
+      const before = scheduleOf(card);
+      const { schedule, log } = rate(schedulerFor({ desiredRetention: settings.desiredRetention, weights: settings.weights }), before, options.rating, now);
+      await tx.card.update({ where: { id: cardId }, data: { ...schedule, version: { increment: 1 } } });
+      await tx.reviewLog.create({
+        data: {
+          reviewId,
+          userId,
+          cardId,
+          courseId: card.courseId,
+          rating: log.rating,
+          state: log.state,
+          due: log.due,
+          stability: log.stability,
+          difficulty: log.difficulty,
+          elapsedDays: log.elapsedDays,
+          scheduledDays: log.scheduledDays,
+          learningSteps: log.learningSteps,
+          reviewedAt: log.reviewedAt,
+          durationMs: options.durationMs ?? null,
+          before: { ...before, due: before.due.toISOString(), lastReview: before.lastReview?.toISOString() ?? null },
+          nextDue: schedule.due,
+          nextState: schedule.state,
+          cardVersion: card.version + 1,
+        },
+      });
+      // One XP award per scheduled review of a card: keyed by the card and its review count, so a
+      // rating that is undone and given again earns nothing more.
+      const activity = await recordActivity(
+        { userId, rule: "review", sourceId: `${cardId}:${before.reps}`, courseId: card.courseId, meta: { cardId, rating: options.rating } },
+        tx,
+      );
+      return { outcome: "applied", reviewId, cardId, due: schedule.due, state: schedule.state, xp: activity.xp } as const;
+    }, RATE_TRANSACTION);
+  } catch (error) {
+    // A retry racing the first request on another connection: the first one's row stands.
+    if (isUniqueViolation(error)) {
+      const previous = await previousOutcome(db, userId, reviewId, cardId);
+      if (previous) return previous;
+    }
+    throw error;
+  }
+}
+
+/** Undoes a rating: the card gets back the schedule it had, if nothing rated it since. Undoing twice is a no-op. */
+export async function undoReview(options: { userId: string; reviewId: string; now?: Date }) {
+  const { userId, reviewId } = options;
+  return db.$transaction(async (tx) => {
+    const log = await tx.reviewLog.findUnique({ where: { userId_reviewId: { userId, reviewId } }, select: { id: true, cardId: true, before: true, cardVersion: true, undoneAt: true } });
+    if (!log) throw new DomainError("NOT_FOUND", "There is no such review to undo.");
+    await lockCard(tx, userId, log.cardId);
+    const current = await tx.reviewLog.findUniqueOrThrow({ where: { id: log.id }, select: { undoneAt: true } });
+    if (current.undoneAt) return { undone: true, cardId: log.cardId };
+    const card = await tx.card.findUniqueOrThrow({ where: { id: log.cardId }, select: { version: true } });
+    if (card.version !== log.cardVersion) throw new DomainError("CONFLICT", "This card has been rated again since, so that rating can no longer be undone.");
+    const before = log.before as Omit<Schedule, "due" | "lastReview"> & { due: string; lastReview: string | null };
+    await tx.card.update({
+      where: { id: log.cardId },
+      data: { ...before, due: new Date(before.due), lastReview: before.lastReview ? new Date(before.lastReview) : null, version: { increment: 1 } },
+    });
+    await tx.reviewLog.update({ where: { id: log.id }, data: { undoneAt: options.now ?? new Date() } });
+    return { undone: true, cardId: log.cardId };
+  }, RATE_TRANSACTION);
+}
+
+// ── Suspend and bury ───────────────────────────────────────────────────────────────────────────
+
+async function updateOwnCard(userId: string, cardId: string, data: Prisma.CardUpdateManyMutationInput) {
+  const result = await db.card.updateMany({ where: { id: cardId, userId }, data: { ...data, version: { increment: 1 } } });
+  if (result.count === 0) throw new DomainError("NOT_FOUND", "That card is not in your collection.");
+}
+
+/** Suspended cards leave the queue until unsuspended; their schedule is kept. */
+export async function setSuspended(options: { userId: string; cardId: string; suspended: boolean }) {
+  await updateOwnCard(options.userId, options.cardId, { suspended: options.suspended });
+  return { cardId: options.cardId, suspended: options.suspended };
+}
+
+/** A buried card leaves today's queue and comes back at the start of the learner's next day. */
+export async function buryCard(options: { userId: string; cardId: string; now?: Date }) {
+  const now = options.now ?? new Date();
+  const until = localDay(await timezoneOf(db, options.userId), now).end;
+  await updateOwnCard(options.userId, options.cardId, { buriedUntil: until });
+  return { cardId: options.cardId, buriedUntil: until };
+}
+
+/** The learner's suspended cards, so they can bring them back. */
+export async function listSuspended(options: { userId: string }) {
+  const cards = await db.card.findMany({ where: { userId: options.userId, suspended: true }, orderBy: { updatedAt: "desc" }, take: 200, select: queueCardSelect });
+  return cards.map((card) => ({ id: card.id, ...faceOf(card) }));
+}
