@@ -6,7 +6,7 @@ import { ContentCard } from "./content-card";
 type Entry = { id: string; key: string; term: string; definition: string };
 
 /** The glossary, searchable by term or definition; the count of matches is announced as it changes. */
-export function GlossaryList({ entries }: { entries: Entry[] }) {
+export function GlossaryList({ entries, canAddCards }: { entries: Entry[]; canAddCards: boolean }) {
   const [query, setQuery] = useState("");
   const inputId = useId();
   const words = query.trim().toLowerCase();
@@ -30,7 +30,7 @@ export function GlossaryList({ entries }: { entries: Entry[] }) {
       </div>
       <ul aria-label="Glossary terms" className="divide-y divide-slate-200 dark:divide-slate-800">
         {shown.map((entry) => (
-          <ContentCard as="li" key={entry.id} itemId={entry.id} itemKey={entry.key} className="py-3 sm:grid sm:grid-cols-3 sm:gap-4">
+          <ContentCard as="li" key={entry.id} itemId={entry.id} itemKey={entry.key} flashcard={canAddCards ? entry.term : null} className="py-3 sm:grid sm:grid-cols-3 sm:gap-4">
             <dfn className="font-semibold not-italic">{entry.term}</dfn>
             <p className="text-slate-700 sm:col-span-2 dark:text-slate-300">{entry.definition}</p>
           </ContentCard>

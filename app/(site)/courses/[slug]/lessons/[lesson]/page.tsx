@@ -42,7 +42,7 @@ export default async function LessonPage({ params }: { params: Params }) {
   );
   const glossarySection = lesson.sections.find((section) => section.type === "glossary");
   const glossary = glossarySection?.type === "glossary" ? glossarySection.items.map((entry) => ({ term: entry.term, definition: entry.definition })) : [];
-  const context = { courseSlug: course.slug, lessonSlug: lesson.slug, glossary, summaryLevel: progress?.summaryLevel ?? "basic" } as const;
+  const context = { courseSlug: course.slug, lessonSlug: lesson.slug, glossary, summaryLevel: progress?.summaryLevel ?? "basic", canAddCards: Boolean(progress?.enrolled) } as const;
   const enrolled = Boolean(progress?.enrolled);
   // Studying a lesson adds its flashcards to an enrolled learner's reviews.
   if (enrolled) await (await getServerCaller()).review.addLessonCards({ lessonId: lesson.id });

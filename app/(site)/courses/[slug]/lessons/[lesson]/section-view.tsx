@@ -22,7 +22,14 @@ const memoryAidStyle = {
   story: { box: "border-teal-300 bg-teal-50 dark:border-teal-800 dark:bg-teal-950", label: "Story", icon: "📖", text: "leading-relaxed" },
 } as const;
 
-export type LessonContext = { courseSlug: string; lessonSlug: string; glossary: GlossaryTerm[]; summaryLevel: SummaryLevel };
+export type LessonContext = {
+  courseSlug: string;
+  lessonSlug: string;
+  glossary: GlossaryTerm[];
+  summaryLevel: SummaryLevel;
+  /** An enrolled learner can add card-like items to their flashcards. */
+  canAddCards: boolean;
+};
 
 function SectionFrame({ section, children }: { section: LearnerSection; children: ReactNode }) {
   const headingId = `section-${section.type}-heading`;
@@ -101,7 +108,7 @@ export function LessonSectionView({ section, context }: { section: LearnerSectio
         <SectionFrame section={section}>
           <ul className="grid gap-4 sm:grid-cols-2">
             {section.items.map((concept, index) => (
-              <ContentCard as="li" key={concept.key ?? concept.term} {...itemKey(section, index, concept.key)} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+              <ContentCard as="li" key={concept.key ?? concept.term} {...itemKey(section, index, concept.key)} flashcard={context.canAddCards ? concept.term : null} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
                 <h3 className="font-semibold">{concept.term}</h3>
                 <div className="mt-1 text-slate-700 dark:text-slate-300">{md(concept.explanation, `${index}`)}</div>
               </ContentCard>
@@ -129,7 +136,7 @@ export function LessonSectionView({ section, context }: { section: LearnerSectio
             {section.items.map((aid, index) => {
               const style = memoryAidStyle[aid.kind];
               return (
-                <ContentCard as="li" key={aid.key ?? aid.title} {...itemKey(section, index, aid.key)} className={`rounded-lg border-2 p-4 ${style.box}`}>
+                <ContentCard as="li" key={aid.key ?? aid.title} {...itemKey(section, index, aid.key)} flashcard={context.canAddCards ? aid.title : null} className={`rounded-lg border-2 p-4 ${style.box}`}>
                   <p className="text-xs font-semibold uppercase tracking-wide">
                     <span aria-hidden="true">{style.icon} </span>
                     {style.label}
@@ -162,7 +169,7 @@ export function LessonSectionView({ section, context }: { section: LearnerSectio
     case "glossary":
       return (
         <SectionFrame section={section}>
-          <GlossaryList entries={section.items.map((entry, index) => ({ id: itemKey(section, index, entry.key).itemId, key: entry.key ?? entry.term, term: entry.term, definition: entry.definition }))} />
+          <GlossaryList canAddCards={context.canAddCards} entries={section.items.map((entry, index) => ({ id: itemKey(section, index, entry.key).itemId, key: entry.key ?? entry.term, term: entry.term, definition: entry.definition }))} />
         </SectionFrame>
       );
     case "flashcards":
@@ -170,7 +177,7 @@ export function LessonSectionView({ section, context }: { section: LearnerSectio
         <SectionFrame section={section}>
           <ul className="grid gap-3 sm:grid-cols-2">
             {section.items.map((card, index) => (
-              <ContentCard as="li" key={card.key ?? card.front} {...itemKey(section, index, card.key)}>
+              <ContentCard as="li" key={card.key ?? card.front} {...itemKey(section, index, card.key)} flashcard={context.canAddCards ? card.front : null}>
                 <details className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
                   <summary className="cursor-pointer font-medium">{card.front}</summary>
                   <p className="mt-2 text-slate-700 dark:text-slate-300">{card.back}</p>
