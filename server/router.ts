@@ -2,6 +2,7 @@ import "server-only";
 import { adminRouter } from "./admin/router";
 import { catalogRouter } from "./catalog/router";
 import { enrollmentRouter } from "./enrollment/router";
+import { gameRouter } from "./game/router";
 import { labRouter } from "./lab/router";
 import { studioRouter } from "./studio/router";
 import { systemRouter } from "./system/router";
@@ -12,6 +13,7 @@ export const appRouter = router({
   admin: adminRouter,
   catalog: catalogRouter,
   enrollment: enrollmentRouter,
+  game: gameRouter,
   lab: labRouter,
   studio: studioRouter,
   system: systemRouter,
