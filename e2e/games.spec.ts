@@ -10,9 +10,12 @@ async function expectNoSeriousViolations(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
+// A radio's name is its label then its hint ("Addition within 10 Ages 5+"): match the label whole.
+const labelled = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\s|$)`);
+
 async function choose(page: Page, mode: string, level: string) {
-  await page.getByRole("group", { name: "Mode" }).getByRole("radio", { name: mode }).check();
-  await page.getByRole("group", { name: "Level" }).getByRole("radio", { name: level }).check();
+  await page.getByRole("group", { name: "Mode" }).getByRole("radio", { name: labelled(mode) }).check();
+  await page.getByRole("group", { name: "Level" }).getByRole("radio", { name: labelled(level) }).check();
   await page.getByRole("button", { name: "Start" }).press("Enter");
 }
 

@@ -2,7 +2,10 @@ import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import type { PlayerContent } from "@/lib/games/session";
 import { problemAt, type GradedAnswer } from "@/lib/games/math";
+import path from "node:path";
+import { importContent } from "../content/importer";
 import { db } from "../db";
+import { enroll } from "../enrollment/service";
 import { createCaller } from "../router";
 import { createTestUser } from "../test/factories";
 import { createContextFor } from "../trpc";
@@ -148,5 +151,25 @@ describe("game sessions", () => {
     expect(mine.map((row) => row.score)).toEqual([6, 4]);
     expect(mine[1]!.you).toBe(true);
     expect(mine[0]!.rank).toBeLessThan(mine[1]!.rank);
+  });
+
+  it("glossary games use the learner's enrolled courses, and fall back to the word list without them", async () => {
+    const { user, caller } = await learner();
+    const fallback = await caller.game.start({ game: "match", mode: "relaxed", level: "glossary-8" });
+    expect(fallback.note).toMatch(/glossaries have 0 terms/);
+
+    await importContent({ db, root: path.join(process.cwd(), "content") });
+    await enroll({ userId: user.id, courseSlug: "sql-basics" });
+    const terms = await db.contentItem.findMany({
+      where: { kind: "glossary", section: { lesson: { course: { slug: "sql-basics" } } } },
+      select: { data: true },
+    });
+    const started = await caller.game.start({ game: "match", mode: "relaxed", level: "glossary-8" });
+    expect(started.note).toBeNull();
+    if (started.content.game !== "match") throw new Error("expected a match deck");
+    expect(started.content.deck).toHaveLength(16);
+    const glossaryTerms = new Set(terms.map((t) => (t.data as { term: string }).term));
+    const faces = started.content.deck.map((card) => card.face);
+    expect(faces.filter((face) => glossaryTerms.has(face))).toHaveLength(8);
   });
 });
