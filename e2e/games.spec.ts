@@ -1,8 +1,25 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page, test as base } from "@playwright/test";
 import { GRAMMAR_ITEMS } from "../lib/games/english";
 import { PICTURE_PAIRS } from "../lib/games/memory";
 import { demo, signIn } from "./helpers";
+
+// One signed-in page for the whole journey: signing in once keeps the spec short on a slow runner.
+const test = base.extend<{ page: Page }, { signedInPage: Page }>({
+  signedInPage: [
+    async ({ browser }, provide) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await signIn(page, demo.learner);
+      await provide(page);
+      await context.close();
+    },
+    { scope: "worker", timeout: 90_000 },
+  ],
+  page: async ({ signedInPage }, provide) => {
+    await provide(signedInPage);
+  },
+});
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -34,9 +51,7 @@ async function pressWhenReady(control: Locator) {
 }
 
 test.describe("games", () => {
-  test.beforeEach(async ({ page }) => {
-    await signIn(page, demo.learner);
-  });
+  test.describe.configure({ timeout: 90_000 });
 
   test("the hub lists every game and passes axe", async ({ page }) => {
     await page.goto("/games");
