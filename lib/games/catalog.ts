@@ -82,6 +82,7 @@ export const GAMES = {
       starter: { label: "Starter words", ages: "6+" },
       core: { label: "Core words", ages: "10+" },
       advanced: { label: "Advanced words", ages: "14+" },
+      course: { label: "My course glossary", ages: "all" },
     },
   },
 } as const satisfies Record<string, GameSpec>;

@@ -171,5 +171,18 @@ describe("game sessions", () => {
     const glossaryTerms = new Set(terms.map((t) => (t.data as { term: string }).term));
     const faces = started.content.deck.map((card) => card.face);
     expect(faces.filter((face) => glossaryTerms.has(face))).toHaveLength(8);
+
+    const vocabulary = await caller.game.start({ game: "english", mode: "vocabulary", level: "course" });
+    expect(vocabulary.note).toBeNull();
+    if (vocabulary.content.game !== "english") throw new Error("expected English items");
+    for (const item of vocabulary.content.items) {
+      if (item.kind !== "vocabulary") throw new Error("expected a vocabulary item");
+      for (const option of item.options) expect(glossaryTerms.has(option)).toBe(true);
+    }
+    // The definition shown never names its own answer.
+    const stored = await db.gameSession.findUniqueOrThrow({ where: { id: vocabulary.sessionId }, select: { content: true } });
+    for (const { item, answer } of (stored.content as { items: { item: { definition: string }; answer: string }[] }).items) {
+      expect(item.definition.toLowerCase()).not.toMatch(new RegExp(`\\b${answer.toLowerCase()}\\b`));
+    }
   });
 });

@@ -85,6 +85,27 @@ function shorten(text: string): string {
   return first.length > 140 ? `${first.slice(0, 137)}…` : first;
 }
 
+/** The minimum glossary words for a course-level English session: eight items, four options each. */
+const MIN_COURSE_WORDS = 8;
+
+async function dealEnglishSession(userId: string, mode: EnglishMode, level: string, seed: number): Promise<{ content: DealtContent; note: string | null }> {
+  if (level !== "course") {
+    return { content: { game: "english", items: dealEnglish({ mode, band: level as EnglishBand, seed, words: WORD_BANDS[level as EnglishBand] }) }, note: null };
+  }
+  // Course level: one-word glossary terms of the learner's courses; grammar uses the core sentences.
+  const seen = new Set<string>();
+  const words = (await listLearnerGlossary({ userId })).flatMap((entry) => {
+    const word = entry.term.trim();
+    if (!/^[A-Za-z]{3,16}$/.test(word) || seen.has(word.toLowerCase())) return [];
+    seen.add(word.toLowerCase());
+    // A definition that names its own term would give the answer away.
+    return [{ word, definition: shorten(entry.definition).replace(new RegExp(`\\b${word}\\b`, "gi"), "…") }];
+  });
+  const enough = mode === "grammar" || words.length >= MIN_COURSE_WORDS;
+  const note = enough ? null : `Your course glossaries have ${words.length} one-word terms; ${MIN_COURSE_WORDS} are needed, so this game uses core words.`;
+  return { content: { game: "english", items: dealEnglish({ mode, band: "core", seed, words: enough && mode !== "grammar" ? words : WORD_BANDS.core }) }, note };
+}
+
 async function dueFacts(userId: string, level: string, now: Date): Promise<string[]> {
   const rows = await db.gameFact.findMany({ where: { userId, level, due: { lte: now } }, orderBy: { due: "asc" }, take: 10, select: { key: true } });
   return rows.map((row) => row.key);
@@ -101,7 +122,7 @@ async function deal(userId: string, variant: GameVariant, seed: number): Promise
     case "sequence":
       return { content: { game: "sequence", sequence: sequenceFor(seed, SEQUENCE_LEVELS[variant.level as keyof typeof SEQUENCE_LEVELS].tiles) }, note: null };
     case "english":
-      return { content: { game: "english", items: dealEnglish({ mode: variant.mode as EnglishMode, band: variant.level as EnglishBand, seed, words: WORD_BANDS[variant.level as EnglishBand] }) }, note: null };
+      return dealEnglishSession(userId, variant.mode as EnglishMode, variant.level, seed);
   }
 }
 
