@@ -3,6 +3,7 @@ import { adminRouter } from "./admin/router";
 import { catalogRouter } from "./catalog/router";
 import { enrollmentRouter } from "./enrollment/router";
 import { gamificationRouter } from "./gamification/router";
+import { gameRouter } from "./game/router";
 import { labRouter } from "./lab/router";
 import { progressRouter } from "./progress/router";
 import { reviewRouter } from "./review/router";
@@ -16,6 +17,7 @@ export const appRouter = router({
   catalog: catalogRouter,
   enrollment: enrollmentRouter,
   gamification: gamificationRouter,
+  game: gameRouter,
   lab: labRouter,
   progress: progressRouter,
   review: reviewRouter,

@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { requireViewer } from "../../../_components/access";
+import { PageHeader } from "../../../_components/page-header";
+import { EnglishGame } from "./english-game";
+
+export const metadata: Metadata = { title: "English skills" };
+
+export default async function EnglishPage() {
+  await requireViewer("/games/english");
+  return (
+    <div>
+      <PageHeader title="English skills">Spelling (hear the word or read its meaning), vocabulary, word scrambles and grammar, from a word list banded by how common words are. No clock.</PageHeader>
+      <EnglishGame />
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { requireViewer } from "../../../_components/access";
+import { PageHeader } from "../../../_components/page-header";
+import { MatchGame } from "./match-game";
+
+export const metadata: Metadata = { title: "Match pairs" };
+
+export default async function MatchPage() {
+  await requireViewer("/games/match");
+  return (
+    <div>
+      <PageHeader title="Match pairs">Pictures and words for young players, words and definitions, or the terms of your own course glossaries. Fewer moves score more.</PageHeader>
+      <MatchGame />
+    </div>
+  );
+}
