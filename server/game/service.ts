@@ -12,6 +12,7 @@ import { listLearnerGlossary } from "../catalog/glossary";
 import { db } from "../db";
 import { DomainError } from "../errors";
 import { recordActivity } from "../gamification/activity";
+import { addCustomCards } from "../review/cards";
 import { Prisma } from "../generated/prisma/client";
 import { TYPING_WORDS, WORD_BANDS } from "./words";
 
@@ -306,4 +307,20 @@ export async function leaderboard(options: { viewerId: string; period: "week" | 
     ORDER BY position`;
   const toRow = (row: (typeof rows)[number]): LeaderboardRow => ({ rank: Number(row.rank), name: row.name, score: row.score, you: row.userId === options.viewerId });
   return { ...variant, period: options.period, since, scoreLabel: GAMES[variant.game].scoreLabel, rows: rows.map(toRow) };
+}
+
+// ── Sending what was missed to review ───────────────────────────────────────────────────────────
+
+/**
+ * Turns the missed items of one of the learner's finished games (words, facts, mistyped words) into
+ * their own flashcards. Adding the same card twice keeps one, so pressing it again adds nothing.
+ */
+export async function addMissedToReview(options: { userId: string; sessionId: string }): Promise<{ added: number; missed: number }> {
+  const session = await db.gameSession.findFirst({ where: { id: options.sessionId, userId: options.userId }, select: { status: true, result: true } });
+  if (!session) throw new DomainError("NOT_FOUND", "That game does not exist.");
+  if (session.status !== "FINISHED") throw new DomainError("BAD_REQUEST", "Only a finished game's missed items can go to review.");
+  const missed = ((session.result as StoredResult | null)?.missed ?? []).slice(0, 100);
+  if (missed.length === 0) return { added: 0, missed: 0 };
+  const { added } = await addCustomCards({ userId: options.userId, cards: missed.map((item) => ({ front: item.front, back: item.back, sourceLabel: "Missed in a game" })) });
+  return { added, missed: missed.length };
 }

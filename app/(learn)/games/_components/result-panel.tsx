@@ -1,8 +1,11 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { Alert } from "@/app/_components/alert";
 import { Button } from "@/app/_components/button";
+import { useTRPC } from "@/app/_trpc/client";
+import { errorMessage } from "@/app/_trpc/errors";
 import type { RouterOutputs } from "./types";
 
 export type FinishResult = RouterOutputs["game"]["finish"];
@@ -64,11 +67,29 @@ export function ResultPanel({
               </li>
             ))}
           </ul>
+          <MissedToReview key={result.sessionId} sessionId={result.sessionId} count={result.missed.length} />
         </div>
       ) : null}
       <Button type="button" onClick={onAgain} disabled={pending}>
         Play again
       </Button>
     </section>
+  );
+}
+
+/** Sends the game's missed items to the learner's flashcards (once; a second press adds nothing). */
+function MissedToReview({ sessionId, count }: { sessionId: string; count: number }) {
+  const trpc = useTRPC();
+  const add = useMutation(trpc.game.addMissedToReview.mutationOptions());
+  return (
+    <div className="mt-3 flex flex-wrap items-center gap-3">
+      <Button type="button" variant="secondary" disabled={add.isPending || add.isSuccess} onClick={() => add.mutate({ sessionId })}>
+        {add.isPending ? "Adding…" : `Add ${count === 1 ? "it" : `these ${count}`} to my flashcards`}
+      </Button>
+      <p role="status" className="text-sm text-slate-700 dark:text-slate-300">
+        {add.data ? (add.data.added > 0 ? `Added ${add.data.added} to your flashcards.` : "They are already in your flashcards.") : ""}
+      </p>
+      {add.error ? <Alert>{errorMessage(add.error)}</Alert> : null}
+    </div>
   );
 }
