@@ -376,8 +376,8 @@ export async function undoReview(options: { userId: string; reviewId: string; no
     if (!log) throw new DomainError("NOT_FOUND", "There is no such review to undo.");
     await lockCard(tx, userId, log.cardId);
     const current = await tx.reviewLog.findUniqueOrThrow({ where: { id: log.id }, select: { undoneAt: true } });
-    if (current.undoneAt) return { undone: true, cardId: log.cardId };
     const card = await tx.card.findUniqueOrThrow({ where: { id: log.cardId }, select: { version: true } });
+    if (current.undoneAt) return { undone: true, cardId: log.cardId, version: card.version };
     if (card.version !== log.cardVersion) throw new DomainError("CONFLICT", "This card has been rated again since, so that rating can no longer be undone.");
     const before = log.before as Omit<Schedule, "due" | "lastReview"> & { due: string; lastReview: string | null };
     await tx.card.update({
@@ -385,7 +385,8 @@ export async function undoReview(options: { userId: string; reviewId: string; no
       data: { ...before, due: new Date(before.due), lastReview: before.lastReview ? new Date(before.lastReview) : null, version: { increment: 1 } },
     });
     await tx.reviewLog.update({ where: { id: log.id }, data: { undoneAt: options.now ?? new Date() } });
-    return { undone: true, cardId: log.cardId };
+    // The card's version now: the client shows it again only from this version on.
+    return { undone: true, cardId: log.cardId, version: card.version + 1 };
   }, RATE_TRANSACTION);
 }
 

@@ -39,8 +39,9 @@ export function ReviewSession({ courseSlug, timeZone }: { courseSlug?: string; t
   const queryClient = useQueryClient();
   const queueOptions = trpc.review.queue.queryOptions({ courseSlug }, { staleTime: 0, refetchOnWindowFocus: false });
   const queue = useQuery(queueOptions);
-  // Card id → the version the learner rated; a card comes back only once the server has moved past it.
-  const [ratedAt, setRatedAt] = useState<Record<string, number>>({});
+  // Card id → the lowest version of it that may be shown: past the version rated (or set aside), or
+  // the version an undo produced, so a stale copy from an earlier fetch is never shown or rated.
+  const [minVersion, setMinVersion] = useState<Record<string, number>>({});
   const [history, setHistory] = useState<Rated[]>([]);
   // The card (id and version) whose answer is showing: a new card, or the same one back, starts hidden.
   const [revealedKey, setRevealedKey] = useState<string | null>(null);
@@ -52,7 +53,7 @@ export function ReviewSession({ courseSlug, timeZone }: { courseSlug?: string; t
   // The rating in flight, so an undo pressed right after a rating waits for it instead of being lost.
   const inflight = useRef<Promise<unknown>>(Promise.resolve());
 
-  const cards = (queue.data?.cards ?? []).filter((card) => ratedAt[card.id] === undefined || card.version > ratedAt[card.id]!);
+  const cards = (queue.data?.cards ?? []).filter((card) => card.version >= (minVersion[card.id] ?? 0));
   const current = cards.find((card) => card.id === priority) ?? cards[0] ?? null;
   const refresh = useCallback(() => queryClient.invalidateQueries({ queryKey: queueOptions.queryKey }), [queryClient, queueOptions.queryKey]);
 
@@ -74,7 +75,7 @@ export function ReviewSession({ courseSlug, timeZone }: { courseSlug?: string; t
       },
       onError: (failure, input) => {
         setHistory((items) => items.filter((item) => item.reviewId !== input.reviewId));
-        setRatedAt(({ [input.cardId]: _dropped, ...rest }) => rest);
+        setMinVersion((map) => ({ ...map, [input.cardId]: input.version }));
         setError(`Your rating was not saved: ${errorMessage(failure)}`);
       },
       onSettled: refresh,
@@ -82,10 +83,10 @@ export function ReviewSession({ courseSlug, timeZone }: { courseSlug?: string; t
   );
   const undo = useMutation(
     trpc.review.undo.mutationOptions({
-      onSuccess: (_result, input) => {
-        const undone = history.find((item) => item.reviewId === input.reviewId);
+      onSuccess: (result, input) => {
         setHistory((items) => items.filter((item) => item.reviewId !== input.reviewId));
-        if (undone) setPriority(undone.cardId);
+        setMinVersion((map) => ({ ...map, [result.cardId]: result.version }));
+        setPriority(result.cardId);
         setAnnouncement("Rating undone. The card is back.");
       },
       onError: (failure) => setError(errorMessage(failure)),
@@ -121,7 +122,7 @@ export function ReviewSession({ courseSlug, timeZone }: { courseSlug?: string; t
       const durationMs = Math.min(3_600_000, Date.now() - shownAt.current);
       setError(null);
       setPriority(null);
-      setRatedAt((map) => ({ ...map, [current.id]: current.version }));
+      setMinVersion((map) => ({ ...map, [current.id]: current.version + 1 }));
       setHistory((items) => [...items, { reviewId, cardId: current.id, rating, durationMs }]);
       setAnnouncement(`Rated ${RATING_LABEL[rating]}. Next review in ${current.intervals[rating].description}.`);
       inflight.current = rate.mutateAsync({ reviewId, cardId: current.id, version: current.version, rating, durationMs }).catch(() => undefined);
@@ -269,10 +270,10 @@ export function ReviewSession({ courseSlug, timeZone }: { courseSlug?: string; t
 
       <div className="flex flex-wrap gap-3 text-sm">
         {undoButton}
-        <Button type="button" variant="secondary" disabled={setAside.isPending} onClick={() => { setRatedAt((map) => ({ ...map, [current.id]: current.version })); setAside.mutate({ cardId: current.id }); }}>
+        <Button type="button" variant="secondary" disabled={setAside.isPending} onClick={() => { setMinVersion((map) => ({ ...map, [current.id]: current.version + 1 })); setAside.mutate({ cardId: current.id }); }}>
           Bury until tomorrow
         </Button>
-        <Button type="button" variant="secondary" disabled={suspend.isPending} onClick={() => { setRatedAt((map) => ({ ...map, [current.id]: current.version })); suspend.mutate({ cardId: current.id, suspended: true }); }}>
+        <Button type="button" variant="secondary" disabled={suspend.isPending} onClick={() => { setMinVersion((map) => ({ ...map, [current.id]: current.version + 1 })); suspend.mutate({ cardId: current.id, suspended: true }); }}>
           Suspend card
         </Button>
       </div>
