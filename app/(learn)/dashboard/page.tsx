@@ -19,7 +19,7 @@ const link = "text-sm text-brand-600 underline dark:text-brand-100";
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
   await requireViewer("/dashboard");
   const caller = await getServerCaller();
-  const [{ welcome }, game, courses] = await Promise.all([searchParams, caller.gamification.dashboard(), caller.enrollment.mine()]);
+  const [{ welcome }, game, courses, due] = await Promise.all([searchParams, caller.gamification.dashboard(), caller.enrollment.mine(), caller.review.dueCount()]);
   const { goal, streak, level, league } = game;
   const endsAt = streak.endsAt ? new Intl.DateTimeFormat("en", { hour: "numeric", minute: "2-digit", timeZone: game.timezone }).format(streak.endsAt) : null;
   return (
@@ -37,7 +37,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <h2 id="today-heading" className="text-xl font-semibold">
           Today
         </h2>
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
           <div className={`${card} flex items-center gap-4`}>
             <GoalRing value={goal.todayXp} goal={goal.xp} />
             <div>
@@ -70,6 +70,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             </div>
             <p className={`mt-1 ${muted}`}>
               {level.xpForNextLevel - level.xpIntoLevel} XP to level {level.level + 1}
+            </p>
+          </div>
+          <div className={card}>
+            <p className={muted}>Flashcards</p>
+            <p className="mt-1 text-2xl font-bold" data-testid="due-cards">
+              {due.due}
+              {due.dueCapped ? "+" : ""} due
+            </p>
+            <p className={`mt-1 ${muted}`}>
+              {due.new} new ready.{" "}
+              <Link href="/review" className={link}>
+                Review now
+              </Link>
             </p>
           </div>
           <div className={card}>
