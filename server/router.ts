@@ -3,6 +3,7 @@ import { adminRouter } from "./admin/router";
 import { catalogRouter } from "./catalog/router";
 import { enrollmentRouter } from "./enrollment/router";
 import { labRouter } from "./lab/router";
+import { quizRouter } from "./quiz/router";
 import { studioRouter } from "./studio/router";
 import { systemRouter } from "./system/router";
 import { createCallerFactory, router } from "./trpc";
@@ -13,6 +14,7 @@ export const appRouter = router({
   catalog: catalogRouter,
   enrollment: enrollmentRouter,
   lab: labRouter,
+  quiz: quizRouter,
   studio: studioRouter,
   system: systemRouter,
   user: userRouter,
