@@ -15,7 +15,7 @@ import { SaveStatusText, useAnswerSaver } from "./use-answer-saver";
 const MODE_TITLE = { PRACTICE: "Practice", GRADED: "Graded quiz", TIMED: "Timed challenge" } as const;
 
 /** Plays an attempt in its mode, from wherever it stands (a reload resumes it here). */
-export function AttemptPlayer({ initial, onAgain }: { initial: AttemptView; onAgain?: () => void }) {
+export function AttemptPlayer({ initial, onAgain, onFinished }: { initial: AttemptView; onAgain?: () => void; onFinished?: () => void }) {
   const [{ attempt, offsetMs }, setState] = useState(() => ({ attempt: initial, offsetMs: clockOffset(initial) }));
   // Replies can arrive out of order with other actions: keep the most advanced state.
   const update = (next: AttemptView) => {
@@ -25,8 +25,10 @@ export function AttemptPlayer({ initial, onAgain }: { initial: AttemptView; onAg
   const headingRef = useRef<HTMLHeadingElement>(null);
   const finished = attempt.state !== "IN_PROGRESS";
   useEffect(() => {
-    if (finished) document.getElementById("result-heading")?.focus();
-  }, [finished]);
+    if (!finished) return;
+    document.getElementById("result-heading")?.focus();
+    onFinished?.();
+  }, [finished]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <div className="space-y-6">
       <header className="space-y-1">
