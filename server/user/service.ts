@@ -5,7 +5,7 @@ import { authUserSelect } from "../auth/service";
 import { getLearnerProgress } from "../gamification/service";
 
 export async function getProfile(options: { userId: string; now?: Date }) {
-  const user = await db.user.findUniqueOrThrow({ where: { id: options.userId }, select: { ...authUserSelect, createdAt: true } });
+  const user = await db.user.findUniqueOrThrow({ where: { id: options.userId }, select: { ...authUserSelect, createdAt: true, leaderboardOptOut: true } });
   const progress = await getLearnerProgress({ userId: user.id, timeZone: user.timezone, dailyGoalXp: user.dailyGoalXp, now: options.now });
   return { ...user, totalXp: progress.totalXp, todayXp: progress.streak.todayXp, level: progress.level, streak: progress.streak };
 }
