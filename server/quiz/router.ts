@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { slug } from "@/lib/content/schema";
-import { learnerProcedure, router } from "../trpc";
+import { answerInput } from "@/lib/quiz/answer";
+import { instructorProcedure, learnerProcedure, router } from "../trpc";
 import { createChallenge, getChallenge, startChallengeAttempt } from "./challenge";
+import { answerLive, createRoom, hostAction, joinRoom, watchAsHost, watchAsPlayer } from "./live";
 import { finishAttempt, getAttempt, nextQuestion, quizModeInput, quizOverview, saveAnswer, saveAnswerInput, sequenceInput, startAttempt } from "./service";
 
 const lessonQuizInput = z.object({ courseSlug: slug, lessonSlug: slug });
 const attemptIdInput = z.object({ attemptId: z.string().min(1).max(40) });
+const roomCodeInput = z.object({ code: z.string().trim().regex(/^\d{6}$/, "A room code is six digits.") });
 const challengeIdInput = z.object({ challengeId: z.string().regex(/^[A-Za-z0-9_-]{6,40}$/, "That is not a challenge link.") });
 
 export const quizRouter = router({
@@ -19,5 +22,17 @@ export const quizRouter = router({
     create: learnerProcedure.input(attemptIdInput).mutation(({ ctx, input }) => createChallenge({ userId: ctx.viewer.id, attemptId: input.attemptId })),
     get: learnerProcedure.input(challengeIdInput).query(({ ctx, input }) => getChallenge({ viewer: ctx.viewer, challengeId: input.challengeId })),
     start: learnerProcedure.input(challengeIdInput).mutation(({ ctx, input }) => startChallengeAttempt({ viewer: ctx.viewer, challengeId: input.challengeId })),
+  }),
+  live: router({
+    create: instructorProcedure.input(lessonQuizInput).mutation(({ ctx, input }) => createRoom({ viewer: ctx.viewer, ...input })),
+    join: learnerProcedure.input(roomCodeInput).mutation(({ ctx, input }) => joinRoom({ viewer: ctx.viewer, code: input.code })),
+    host: instructorProcedure
+      .input(roomCodeInput.extend({ action: z.enum(["start", "reveal", "next", "finish"]), version: z.number().int().min(0) }))
+      .mutation(({ ctx, input }) => hostAction({ viewer: ctx.viewer, ...input })),
+    answer: learnerProcedure
+      .input(roomCodeInput.extend({ question: z.number().int().min(0).max(1000), answer: answerInput }))
+      .mutation(({ ctx, input }) => answerLive({ viewer: ctx.viewer, ...input })),
+    watch: learnerProcedure.input(roomCodeInput).subscription(({ ctx, input, signal }) => watchAsPlayer({ viewer: ctx.viewer, code: input.code, signal })),
+    hostWatch: instructorProcedure.input(roomCodeInput).subscription(({ ctx, input, signal }) => watchAsHost({ viewer: ctx.viewer, code: input.code, signal })),
   }),
 });
