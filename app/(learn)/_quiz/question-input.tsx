@@ -210,9 +210,9 @@ function OrderingInput({ id, view, value, onChange, disabled }: Omit<InputProps,
 }
 
 /** What the learner sees once an answer is final: the verdict, the right answer, the explanation. */
-export function QuestionFeedback({ view, revealed, points, lessonHref }: { view: QuestionView; revealed: Revealed; points?: number | null; lessonHref?: string }) {
+export function QuestionFeedback({ view, revealed, points, lessonHref, verdict = true }: { view: QuestionView; revealed: Revealed; points?: number | null; lessonHref?: string; verdict?: boolean }) {
   const { key, grade } = revealed;
-  const tone = grade.correct ? "border-green-300 bg-green-50 dark:border-green-800 dark:bg-green-950" : grade.fraction > 0 ? "border-amber-300 bg-amber-50 dark:border-amber-800 dark:bg-amber-950" : "border-red-300 bg-red-50 dark:border-red-800 dark:bg-red-950";
+  const tone = !verdict ? "border-slate-300 dark:border-slate-700" : grade.correct ? "border-green-300 bg-green-50 dark:border-green-800 dark:bg-green-950" : grade.fraction > 0 ? "border-amber-300 bg-amber-50 dark:border-amber-800 dark:bg-amber-950" : "border-red-300 bg-red-50 dark:border-red-800 dark:bg-red-950";
   let right: string;
   switch (key.type) {
     case "single-choice":
@@ -240,11 +240,13 @@ export function QuestionFeedback({ view, revealed, points, lessonHref }: { view:
   }
   return (
     <div className={`mt-3 space-y-2 rounded-md border p-3 text-sm ${tone}`}>
-      <p className="font-semibold">
-        {gradeLabel(grade.fraction)}
-        {points !== undefined && points !== null ? ` · ${points} points` : ""}
-      </p>
-      {!grade.correct ? <p>Answer: {right}</p> : null}
+      {verdict ? (
+        <p className="font-semibold">
+          {gradeLabel(grade.fraction)}
+          {points !== undefined && points !== null ? ` · ${points} points` : ""}
+        </p>
+      ) : null}
+      {!grade.correct || !verdict ? <p>Answer: {right}</p> : null}
       <Markdown>{revealed.explanation}</Markdown>
       {revealed.teaches && lessonHref ? (
         <p>

@@ -24,7 +24,7 @@ export type QuizOverview = {
 };
 
 /** The lesson quiz: pick a mode (resuming an open attempt), then play it. The URL names the attempt, so a reload resumes it. */
-export function LessonQuiz({ overview, initialAttempt }: { overview: QuizOverview; initialAttempt: AttemptView | null }) {
+export function LessonQuiz({ overview, initialAttempt, canHost }: { overview: QuizOverview; initialAttempt: AttemptView | null; canHost: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
@@ -37,6 +37,7 @@ export function LessonQuiz({ overview, initialAttempt }: { overview: QuizOvervie
       },
     }),
   );
+  const host = useMutation(trpc.quiz.live.create.mutationOptions({ onSuccess: (room) => router.push(`/studio/live/${room.code}`) }));
   const begin = (mode: Mode) => start.mutate({ courseSlug: overview.course.slug, lessonSlug: overview.lesson.slug, mode });
   if (attempt) return <AttemptPlayer key={attempt.id} initial={attempt} onAgain={() => begin(attempt.mode)} />;
 
@@ -66,7 +67,7 @@ export function LessonQuiz({ overview, initialAttempt }: { overview: QuizOvervie
           {overview.bestPoints >= 0 ? ` · your best timed score: ${overview.bestPoints} points` : ""}
         </p>
       </header>
-      {start.error ? <Alert>{errorMessage(start.error)}</Alert> : null}
+      {start.error ?? host.error ? <Alert>{errorMessage(start.error ?? host.error)}</Alert> : null}
       <ul className="grid gap-4 md:grid-cols-3">
         {modes.map(({ mode, title, text }) => (
           <li key={mode} className="flex flex-col gap-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
@@ -78,6 +79,17 @@ export function LessonQuiz({ overview, initialAttempt }: { overview: QuizOvervie
           </li>
         ))}
       </ul>
+      {canHost ? (
+        <section aria-labelledby="host-heading" className="space-y-2 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+          <h2 id="host-heading" className="text-xl font-semibold">
+            Host it live
+          </h2>
+          <p className="text-sm text-slate-700 dark:text-slate-300">Open a live room on this quiz: learners join with a six-digit code and answer on their own devices while you run the questions.</p>
+          <Button variant="secondary" disabled={host.isPending} onClick={() => host.mutate({ courseSlug: overview.course.slug, lessonSlug: overview.lesson.slug })}>
+            {host.isPending ? "Opening…" : "Host a live room"}
+          </Button>
+        </section>
+      ) : null}
     </div>
   );
 }

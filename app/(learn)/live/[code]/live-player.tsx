@@ -12,6 +12,10 @@ import { Podium, Scoreboard } from "../../_quiz/live-boards";
 import { QuestionFeedback, QuestionInput } from "../../_quiz/question-input";
 import { initialAnswer, isComplete, type AnswerInput } from "../../_quiz/types";
 
+function clockOffset(serverNow: Date | string): number {
+  return new Date(serverNow).getTime() - Date.now();
+}
+
 /** A player's screen: joins the room, then follows it over a subscription (a reload re-joins and resumes). */
 export function LivePlayer({ code, name }: { code: string; name: string }) {
   const trpc = useTRPC();
@@ -22,7 +26,7 @@ export function LivePlayer({ code, name }: { code: string; name: string }) {
   // The server's clock minus this device's, measured as each state arrives.
   const [offsetMs, setOffsetMs] = useState(0);
   const subscription = useSubscription(
-    trpc.quiz.live.watch.subscriptionOptions({ code }, { enabled: joined, onData: (data) => setOffsetMs(new Date(data.serverNow).getTime() - Date.now()) }),
+    trpc.quiz.live.watch.subscriptionOptions({ code }, { enabled: joined, onData: (data) => setOffsetMs(clockOffset(data.serverNow)) }),
   );
   const room = subscription.data;
   const answer = useMutation(trpc.quiz.live.answer.mutationOptions());

@@ -14,7 +14,7 @@ export default async function LessonQuizPage({ params, searchParams }: { params:
   const { slug, lesson } = await params;
   const { attempt: attemptParam } = await searchParams;
   const attemptId = typeof attemptParam === "string" ? attemptParam : null;
-  await requireViewer(`/courses/${slug}/lessons/${lesson}/quiz${attemptId ? `?attempt=${encodeURIComponent(attemptId)}` : ""}`);
+  const viewer = await requireViewer(`/courses/${slug}/lessons/${lesson}/quiz${attemptId ? `?attempt=${encodeURIComponent(attemptId)}` : ""}`);
   const caller = await getServerCaller();
   let overview;
   try {
@@ -33,5 +33,5 @@ export default async function LessonQuizPage({ params, searchParams }: { params:
     // An attempt of another quiz (or someone else's) is not resumed here.
     if (attempt && (attempt.quiz.course.slug !== slug || attempt.quiz.lesson.slug !== lesson)) attempt = null;
   }
-  return <LessonQuiz overview={overview} initialAttempt={attempt} />;
+  return <LessonQuiz overview={overview} initialAttempt={attempt} canHost={viewer.role === "INSTRUCTOR" || viewer.role === "ADMIN"} />;
 }
