@@ -109,9 +109,16 @@ export function LiveHost({ code }: { code: string }) {
             {room.correctCount} of {room.playerCount} answered correctly.
           </p>
           <Scoreboard rows={room.leaderboard} caption="Leaderboard" />
-          <Button disabled={action.isPending} onClick={() => act(last ? "finish" : "next")}>
-            {last ? "Show the podium" : "Next question"}
-          </Button>
+          <div className="flex flex-wrap gap-3">
+            <Button disabled={action.isPending} onClick={() => act(last ? "finish" : "next")}>
+              {last ? "Show the podium" : "Next question"}
+            </Button>
+            {!last ? (
+              <Button variant="secondary" disabled={action.isPending} onClick={() => act("finish")}>
+                End here with the podium
+              </Button>
+            ) : null}
+          </div>
         </section>
       ) : null}
 
