@@ -16,7 +16,7 @@ async function signUp(page: Page, name: string) {
   await page.getByLabel("Email").fill(uniqueEmail("quiz"));
   await page.getByLabel("Password").fill("a-long-password");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard/);
+  await expect(page).toHaveURL(/\/dashboard/, { timeout: 30_000 });
 }
 
 /** Every response body the page receives (documents, RSC payloads, tRPC), for leak checks. */
