@@ -8,6 +8,7 @@
 // HTTP stack); the pool is the app's default DB_POOL_MAX per process.
 // Writes bench/results/quiz.md.
 import { fork } from "node:child_process";
+import { setMaxListeners } from "node:events";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -52,6 +53,8 @@ async function child() {
 
   // Every player follows the room; record when each first holds a state.
   const controller = new AbortController();
+  // One signal ends all 200 subscriptions, each listening on it.
+  setMaxListeners(0, controller.signal);
   const seen = players.map(() => new Map<string, number>());
   let firstViews = 0;
   const firstViewsReady = new Promise<void>((resolve) => {

@@ -70,20 +70,20 @@ export async function createRoom(options: { viewer: AuthUser; courseSlug: string
   throw new DomainError("CONFLICT", "Could not find a free room code. Try again in a moment.");
 }
 
-/** Joins a room (again: joining twice is one player), in the lobby or mid-game. */
+/**
+ * Joins a room (again: joining twice is one player), in the lobby or mid-game. Only the host's
+ * screen lists players, so a join notifies the host alone and takes no lock on the room: a class
+ * joining at once does not queue behind itself.
+ */
 export async function joinRoom(options: { viewer: AuthUser; code: string }) {
   const room = await roomByCode(options.code);
   if (room.state === "FINISHED") throw new DomainError("CONFLICT", "That live room has ended.");
-  return db.$transaction(async (tx) => {
-    const count = await tx.liveRoomPlayer.count({ where: { roomId: room.id } });
-    const existing = await tx.liveRoomPlayer.findUnique({ where: { roomId_userId: { roomId: room.id, userId: options.viewer.id } }, select: { id: true } });
-    if (existing) return { code: room.code, joined: false };
-    if (count >= PLAYER_CAP) throw new DomainError("CONFLICT", "That live room is full.");
-    await tx.liveRoomPlayer.createMany({ data: [{ roomId: room.id, userId: options.viewer.id, name: options.viewer.name }], skipDuplicates: true });
-    const bumped = await tx.liveRoom.update({ where: { id: room.id }, data: { version: { increment: 1 } }, select: { id: true, version: true } });
-    await announce(tx, bumped);
-    return { code: room.code, joined: true };
-  });
+  const existing = await db.liveRoomPlayer.findUnique({ where: { roomId_userId: { roomId: room.id, userId: options.viewer.id } }, select: { id: true } });
+  if (existing) return { code: room.code, joined: false };
+  if ((await db.liveRoomPlayer.count({ where: { roomId: room.id } })) >= PLAYER_CAP) throw new DomainError("CONFLICT", "That live room is full.");
+  const { count } = await db.liveRoomPlayer.createMany({ data: [{ roomId: room.id, userId: options.viewer.id, name: options.viewer.name }], skipDuplicates: true });
+  if (count > 0) await publish(hostChannel(room.id), { joined: 1 });
+  return { code: room.code, joined: count > 0 };
 }
 
 const NEXT_STATE: Record<HostAction, { from: LiveRoomState[]; to: LiveRoomState }> = {
