@@ -7,6 +7,7 @@ import { gameRouter } from "./game/router";
 import { labRouter } from "./lab/router";
 import { progressRouter } from "./progress/router";
 import { reviewRouter } from "./review/router";
+import { quizRouter } from "./quiz/router";
 import { studioRouter } from "./studio/router";
 import { systemRouter } from "./system/router";
 import { createCallerFactory, router } from "./trpc";
@@ -21,6 +22,7 @@ export const appRouter = router({
   lab: labRouter,
   progress: progressRouter,
   review: reviewRouter,
+  quiz: quizRouter,
   studio: studioRouter,
   system: systemRouter,
   user: userRouter,

@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { requireViewer } from "../../_components/access";
+import { PageHeader } from "../../_components/page-header";
+import { JoinForm } from "./join-form";
+
+export const metadata: Metadata = { title: "Join a live quiz" };
+
+export default async function LivePage() {
+  await requireViewer("/live");
+  return (
+    <div>
+      <PageHeader title="Join a live quiz">Your host shows a six-digit code. Enter it to join; you answer on this device.</PageHeader>
+      <JoinForm />
+    </div>
+  );
+}

@@ -1,0 +1,379 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { Question } from "@/lib/content/schema";
+import { answerInput, type AnswerInput } from "@/lib/quiz/answer";
+import { gradeAnswer, pointsFor, type Grade } from "@/lib/quiz/grade";
+import { GRACE_MS, maxTimedPoints, timedAnswerPoints } from "@/lib/quiz/points";
+import { AnswerShapeError, questionLayout, questionView, revealQuestion, toAuthoredAnswer, toShownAnswer } from "@/lib/quiz/present";
+import { quizScore } from "@/lib/quiz/score";
+import type { AuthUser } from "../auth/service";
+import { db } from "../db";
+import { DomainError } from "../errors";
+import { recordActivity } from "../gamification/activity";
+import type { Prisma, QuizAttemptState, QuizMode } from "../generated/prisma/client";
+import { findLessonQuiz, loadQuestions, quizHeader } from "./content";
+
+// Quiz attempts: a state machine IN_PROGRESS → FINISHED, with IN_PROGRESS → OVERDUE → FINISHED or
+// ABANDONED for timed attempts, every transition in a transaction that holds the attempt's row
+// lock. Answers are saved one by one as the learner gives them, each save carrying the client's
+// sequence number: a save at or below the attempt's last applied number is a duplicate or a stale
+// retry and is answered with the current state, never applied again. Keys and explanations leave
+// the server only for answers that are final (see `attemptView`).
+
+/** Countdown per question in timed attempts and friend challenges. */
+export const TIMED_LIMIT_MS = 20_000;
+// A timed attempt must end within its questions' countdowns plus this much per question for
+// reading feedback; after that it is OVERDUE (finishable with what it has) for OVERDUE_WINDOW_MS,
+// then ABANDONED.
+const READ_ALLOWANCE_MS = 60_000;
+export const OVERDUE_WINDOW_MS = 60 * 60_000;
+
+const attemptSelect = {
+  id: true,
+  userId: true,
+  sectionId: true,
+  challengeId: true,
+  mode: true,
+  state: true,
+  seed: true,
+  questionIds: true,
+  sequence: true,
+  timeLimitMs: true,
+  current: true,
+  openedAt: true,
+  deadlineAt: true,
+  earned: true,
+  possible: true,
+  percent: true,
+  passed: true,
+  points: true,
+  streak: true,
+  correctCount: true,
+  xp: true,
+  startedAt: true,
+  finishedAt: true,
+} satisfies Prisma.QuizAttemptSelect;
+type AttemptRow = Prisma.QuizAttemptGetPayload<{ select: typeof attemptSelect }>;
+type Tx = Prisma.TransactionClient;
+
+const TRANSITIONS: Record<QuizAttemptState, QuizAttemptState[]> = {
+  IN_PROGRESS: ["FINISHED", "OVERDUE"],
+  OVERDUE: ["FINISHED", "ABANDONED"],
+  FINISHED: [],
+  ABANDONED: [],
+};
+
+export const quizModeInput = z.enum(["PRACTICE", "GRADED", "TIMED"]);
+export const sequenceInput = z.number().int().min(1).max(1_000_000);
+export const saveAnswerInput = z.object({ attemptId: z.string().min(1).max(40), questionId: z.string().min(1).max(40), sequence: sequenceInput, answer: answerInput });
+export type SaveAnswerInput = z.infer<typeof saveAnswerInput>;
+
+export function newSeed(): string {
+  return randomBytes(12).toString("base64url");
+}
+
+/** Locks the caller's attempt row until the transaction ends; NOT_FOUND for anyone else's. */
+async function lockAttempt(tx: Tx, attemptId: string, userId: string): Promise<AttemptRow> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "QuizAttempt" WHERE id = ${attemptId} AND "userId" = ${userId} FOR UPDATE`;
+  if (rows.length === 0) throw new DomainError("NOT_FOUND", "That quiz attempt does not exist.");
+  return tx.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: attemptSelect });
+}
+
+async function transition(tx: Tx, attempt: AttemptRow, to: QuizAttemptState, data: Prisma.QuizAttemptUpdateInput = {}): Promise<AttemptRow> {
+  if (!TRANSITIONS[attempt.state].includes(to)) throw new Error(`Illegal quiz attempt transition ${attempt.state} → ${to}`);
+  return tx.quizAttempt.update({ where: { id: attempt.id, state: attempt.state }, data: { ...data, state: to }, select: attemptSelect });
+}
+
+/** Applies the clock to a timed attempt: past its deadline it is OVERDUE, past the window ABANDONED. */
+async function settle(tx: Tx, attempt: AttemptRow, now: Date): Promise<AttemptRow> {
+  if (attempt.mode !== "TIMED" || !attempt.deadlineAt) return attempt;
+  const late = now.getTime() - attempt.deadlineAt.getTime();
+  let settled = attempt;
+  if (settled.state === "IN_PROGRESS" && late > GRACE_MS) settled = await transition(tx, settled, "OVERDUE");
+  if (settled.state === "OVERDUE" && late > OVERDUE_WINDOW_MS) settled = await transition(tx, settled, "ABANDONED", { finishedAt: now });
+  return settled;
+}
+
+function questionExpired(attempt: AttemptRow, now: Date): boolean {
+  if (attempt.mode !== "TIMED" || !attempt.openedAt || !attempt.timeLimitMs) return false;
+  return now.getTime() > attempt.openedAt.getTime() + attempt.timeLimitMs + GRACE_MS;
+}
+
+const gradeOf = (fraction: number): Grade => ({ fraction, correct: fraction === 1 });
+
+/**
+ * The attempt as its learner sees it. A question's key, explanation and grade are included only
+ * once its answer is final: practice and timed answers at once, graded ones when the attempt ends.
+ * Timed attempts show no question before the server opens it.
+ */
+async function attemptView(client: Tx, attempt: AttemptRow, now: Date) {
+  const [questions, answers, header] = await Promise.all([
+    loadQuestions(attempt.questionIds),
+    client.quizAnswer.findMany({ where: { attemptId: attempt.id }, select: { questionId: true, response: true, fraction: true, earned: true, points: true, final: true } }),
+    quizHeader(attempt.sectionId),
+  ]);
+  const answerOf = new Map(answers.map((answer) => [answer.questionId, answer]));
+  const closed = attempt.state !== "IN_PROGRESS";
+  const timed = attempt.mode === "TIMED";
+  const items = attempt.questionIds.map((id, index) => {
+    const question = questions.get(id)!;
+    if (timed && !closed && index > attempt.current) return { id, index, view: null, answer: null, revealed: null, points: null };
+    const layout = questionLayout(question, attempt.seed, id);
+    const saved = answerOf.get(id);
+    const shown = saved ? toShownAnswer(question, layout, answerInput.parse(saved.response)) : null;
+    const final = closed || Boolean(saved?.final) || (timed && (index < attempt.current || questionExpired(attempt, now)));
+    return {
+      id,
+      index,
+      view: questionView(question, layout),
+      answer: shown,
+      revealed: final ? revealQuestion(question, layout, gradeOf(saved?.fraction ?? 0)) : null,
+      points: final ? (saved?.points ?? 0) : null,
+    };
+  });
+  return {
+    id: attempt.id,
+    mode: attempt.mode,
+    state: attempt.state,
+    sequence: attempt.sequence,
+    challengeId: attempt.challengeId,
+    quiz: { title: header.title, passPercent: header.passPercent, course: header.course, lesson: { slug: header.lesson.slug, title: header.lesson.title } },
+    questions: items,
+    answeredCount: answers.length,
+    timing:
+      timed && attempt.timeLimitMs && attempt.openedAt && attempt.deadlineAt
+        ? { limitMs: attempt.timeLimitMs, graceMs: GRACE_MS, current: attempt.current, openedAt: attempt.openedAt, deadlineAt: attempt.deadlineAt, serverNow: now, points: attempt.points, streak: attempt.streak }
+        : null,
+    result:
+      attempt.state === "FINISHED"
+        ? {
+            earned: attempt.earned,
+            possible: attempt.possible,
+            percent: attempt.percent ?? 0,
+            passed: attempt.passed ?? false,
+            points: attempt.points,
+            correctCount: attempt.correctCount,
+            xp: attempt.xp ?? 0,
+            finishedAt: attempt.finishedAt,
+          }
+        : null,
+  };
+}
+export type AttemptView = Awaited<ReturnType<typeof attemptView>>;
+
+/** The lesson's quiz for its start screen, with the learner's open attempts and best results. */
+export async function quizOverview(options: { viewer: AuthUser; courseSlug: string; lessonSlug: string }) {
+  const quiz = await findLessonQuiz(options);
+  const attempts = await db.quizAttempt.findMany({
+    where: { userId: options.viewer.id, sectionId: quiz.sectionId, challengeId: null },
+    orderBy: { startedAt: "desc" },
+    take: 50,
+    select: { id: true, mode: true, state: true, percent: true, points: true, finishedAt: true },
+  });
+  const finished = attempts.filter((attempt) => attempt.state === "FINISHED");
+  return {
+    title: quiz.title,
+    passPercent: quiz.passPercent,
+    questionCount: quiz.questionIds.length,
+    timeLimitMs: TIMED_LIMIT_MS,
+    course: quiz.course,
+    lesson: { slug: quiz.lesson.slug, title: quiz.lesson.title },
+    open: attempts.filter((attempt) => attempt.state === "IN_PROGRESS").map(({ id, mode }) => ({ id, mode })),
+    bestPercent: Math.max(-1, ...finished.filter((a) => a.mode === "GRADED").map((a) => a.percent ?? 0)),
+    bestPoints: Math.max(-1, ...finished.filter((a) => a.mode === "TIMED").map((a) => a.points)),
+  };
+}
+
+/** Starts an attempt, or resumes the learner's open one of that mode (one per quiz and mode). */
+export async function startAttempt(options: { viewer: AuthUser; courseSlug: string; lessonSlug: string; mode: QuizMode }) {
+  const quiz = await findLessonQuiz(options);
+  const userId = options.viewer.id;
+  return db.$transaction(async (tx) => {
+    const now = new Date();
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`quiz:${userId}:${quiz.sectionId}`}))`;
+    const open = await tx.quizAttempt.findFirst({
+      where: { userId, sectionId: quiz.sectionId, mode: options.mode, challengeId: null, state: "IN_PROGRESS" },
+      orderBy: { startedAt: "desc" },
+      select: { id: true },
+    });
+    if (open) {
+      const attempt = await settle(tx, await lockAttempt(tx, open.id, userId), now);
+      if (attempt.state === "IN_PROGRESS") return attemptView(tx, attempt, now);
+    }
+    const attempt = await createAttempt(tx, { userId, sectionId: quiz.sectionId, courseId: quiz.courseId, mode: options.mode, questionIds: quiz.questionIds, seed: newSeed(), now });
+    return attemptView(tx, attempt, now);
+  });
+}
+
+export async function createAttempt(
+  tx: Tx,
+  options: { userId: string; sectionId: string; courseId: string; mode: QuizMode; questionIds: string[]; seed: string; now: Date; challengeId?: string; timeLimitMs?: number },
+): Promise<AttemptRow> {
+  const timed = options.mode === "TIMED";
+  const limit = options.timeLimitMs ?? TIMED_LIMIT_MS;
+  return tx.quizAttempt.create({
+    data: {
+      userId: options.userId,
+      sectionId: options.sectionId,
+      courseId: options.courseId,
+      challengeId: options.challengeId ?? null,
+      mode: options.mode,
+      seed: options.seed,
+      questionIds: options.questionIds,
+      ...(timed
+        ? { timeLimitMs: limit, current: 0, openedAt: options.now, deadlineAt: new Date(options.now.getTime() + options.questionIds.length * (limit + READ_ALLOWANCE_MS)) }
+        : {}),
+    },
+    select: attemptSelect,
+  });
+}
+
+/** The caller's attempt (settling its clock first); NOT_FOUND for anyone else's. */
+export async function getAttempt(options: { userId: string; attemptId: string }) {
+  return db.$transaction(async (tx) => {
+    const now = new Date();
+    return attemptView(tx, await settle(tx, await lockAttempt(tx, options.attemptId, options.userId), now), now);
+  });
+}
+
+function closedMessage(state: QuizAttemptState): string {
+  if (state === "FINISHED") return "This attempt is finished; its answers can no longer change.";
+  return "Time is up for this attempt; its answers can no longer change.";
+}
+
+/**
+ * Saves one answer. Returns `applied: false` with the current state for a duplicate or stale
+ * sequence number and for a question whose answer is already final.
+ */
+export async function saveAnswer(options: SaveAnswerInput & { userId: string }) {
+  return db.$transaction(async (tx) => {
+    const now = new Date();
+    const attempt = await settle(tx, await lockAttempt(tx, options.attemptId, options.userId), now);
+    if (options.sequence <= attempt.sequence) return { applied: false, attempt: await attemptView(tx, attempt, now) };
+    if (attempt.state !== "IN_PROGRESS") throw new DomainError("CONFLICT", closedMessage(attempt.state));
+    const index = attempt.questionIds.indexOf(options.questionId);
+    if (index < 0) throw new DomainError("BAD_REQUEST", "That question is not part of this attempt.");
+    const question = (await loadQuestions([options.questionId])).get(options.questionId)!;
+    const existing = await tx.quizAnswer.findUnique({ where: { attemptId_questionId: { attemptId: attempt.id, questionId: options.questionId } }, select: { final: true } });
+    if (existing?.final) return { applied: false, attempt: await attemptView(tx, attempt, now) };
+
+    const authored = authoredAnswer(question, attempt, options.questionId, options.answer);
+    const grade = gradeAnswer(question, authored);
+    let timedScore: ReturnType<typeof timedAnswerPoints> | null = null;
+    let elapsedMs: number | null = null;
+    if (attempt.mode === "TIMED") {
+      if (index !== attempt.current) throw new DomainError("CONFLICT", "That question is not open.");
+      elapsedMs = now.getTime() - attempt.openedAt!.getTime();
+      if (elapsedMs > attempt.timeLimitMs! + GRACE_MS) throw new DomainError("CONFLICT", "Time was up for this question, so the answer was not counted.");
+      timedScore = timedAnswerPoints({ fraction: grade.fraction, elapsedMs, limitMs: attempt.timeLimitMs!, streakBefore: attempt.streak });
+    }
+    const fields = {
+      response: authored,
+      fraction: grade.fraction,
+      earned: pointsFor(question, grade),
+      points: timedScore?.points ?? 0,
+      elapsedMs,
+      sequence: options.sequence,
+      final: attempt.mode !== "GRADED",
+    };
+    await tx.quizAnswer.upsert({
+      where: { attemptId_questionId: { attemptId: attempt.id, questionId: options.questionId } },
+      create: { attemptId: attempt.id, questionId: options.questionId, ...fields },
+      update: fields,
+    });
+    const updated = await tx.quizAttempt.update({
+      where: { id: attempt.id },
+      data: { sequence: options.sequence, ...(timedScore ? { points: { increment: timedScore.points }, streak: timedScore.streak } : {}) },
+      select: attemptSelect,
+    });
+    return { applied: true, attempt: await attemptView(tx, updated, now) };
+  });
+}
+
+function authoredAnswer(question: Question, attempt: AttemptRow, questionId: string, answer: AnswerInput): AnswerInput {
+  try {
+    return toAuthoredAnswer(question, questionLayout(question, attempt.seed, questionId), answer);
+  } catch (error) {
+    if (error instanceof AnswerShapeError) throw new DomainError("BAD_REQUEST", error.message);
+    throw error;
+  }
+}
+
+/** Timed attempts: opens the next question once the open one is answered or its countdown is over. */
+export async function nextQuestion(options: { userId: string; attemptId: string; sequence: number }) {
+  return db.$transaction(async (tx) => {
+    const now = new Date();
+    const attempt = await settle(tx, await lockAttempt(tx, options.attemptId, options.userId), now);
+    if (options.sequence <= attempt.sequence) return { applied: false, attempt: await attemptView(tx, attempt, now) };
+    if (attempt.state !== "IN_PROGRESS") throw new DomainError("CONFLICT", closedMessage(attempt.state));
+    if (attempt.mode !== "TIMED") throw new DomainError("BAD_REQUEST", "Only timed attempts open their questions one by one.");
+    if (attempt.current + 1 >= attempt.questionIds.length) throw new DomainError("CONFLICT", "That was the last question: finish the challenge to see your result.");
+    const answered = await tx.quizAnswer.count({ where: { attemptId: attempt.id, questionId: attempt.questionIds[attempt.current]! } });
+    const countdownOver = now.getTime() >= attempt.openedAt!.getTime() + attempt.timeLimitMs!;
+    if (!answered && !countdownOver) throw new DomainError("CONFLICT", "Answer this question or wait for its countdown to end first.");
+    const updated = await tx.quizAttempt.update({
+      where: { id: attempt.id },
+      data: { sequence: options.sequence, current: attempt.current + 1, openedAt: now, ...(answered ? {} : { streak: 0 }) },
+      select: attemptSelect,
+    });
+    return { applied: true, attempt: await attemptView(tx, updated, now) };
+  });
+}
+
+/**
+ * Finishes an attempt: scores it from its saved answers, makes every answer final and records the
+ * activity (XP once per attempt) in the same transaction. Finishing again returns the result.
+ */
+export async function finishAttempt(options: { userId: string; attemptId: string }) {
+  return db.$transaction(async (tx) => {
+    const now = new Date();
+    const attempt = await settle(tx, await lockAttempt(tx, options.attemptId, options.userId), now);
+    if (attempt.state === "FINISHED") return attemptView(tx, attempt, now);
+    if (attempt.state === "ABANDONED") throw new DomainError("CONFLICT", "This attempt was abandoned when its time ran out.");
+    const [questions, answers, header] = await Promise.all([
+      loadQuestions(attempt.questionIds),
+      tx.quizAnswer.findMany({ where: { attemptId: attempt.id }, select: { earned: true, fraction: true } }),
+      quizHeader(attempt.sectionId),
+    ]);
+    const possible = [...questions.values()].reduce((sum, question) => sum + question.points, 0);
+    const earned = answers.reduce((sum, answer) => sum + answer.earned, 0);
+    const score = quizScore({ earned, possible, passPercent: header.passPercent });
+    const correctCount = answers.filter((answer) => answer.fraction === 1).length;
+    await tx.quizAnswer.updateMany({ where: { attemptId: attempt.id }, data: { final: true } });
+    const activity =
+      attempt.mode === "TIMED"
+        ? await recordActivity(
+            {
+              userId: attempt.userId,
+              rule: "challenge",
+              sourceId: attempt.id,
+              courseId: header.courseId,
+              fraction: attempt.points / maxTimedPoints(attempt.questionIds.length),
+              meta: { challengeId: attempt.challengeId ?? attempt.id, points: attempt.points, correct: correctCount, total: attempt.questionIds.length },
+            },
+            tx,
+          )
+        : await recordActivity(
+            {
+              userId: attempt.userId,
+              rule: "quiz",
+              sourceId: attempt.id,
+              courseId: header.courseId,
+              fraction: score.percent / 100,
+              meta: { quizId: attempt.sectionId, mode: attempt.mode === "PRACTICE" ? "practice" : "graded", scorePct: score.percent, perfect: score.percent === 100 },
+            },
+            tx,
+          );
+    const finished = await transition(tx, attempt, "FINISHED", {
+      earned: score.earned,
+      possible,
+      percent: score.percent,
+      passed: score.passed,
+      correctCount,
+      xp: activity.xp,
+      finishedAt: now,
+    });
+    return attemptView(tx, finished, now);
+  });
+}
