@@ -110,6 +110,47 @@ describe("graded quizzes", () => {
   });
 });
 
+describe("lesson progress", () => {
+  it("a passed graded quiz completes the lesson's quiz section once; a failed one does not", async () => {
+    const [passer, failer] = await Promise.all([createTestUser(), createTestUser()]);
+    const course = await createQuizCourse();
+    const play = async (learner: AuthUser, answered: number) => {
+      const attempt = await quiz(learner).start({ ...course, mode: "GRADED" });
+      let sequence = 0;
+      for (const item of attempt.questions.slice(0, answered)) {
+        await quiz(learner).saveAnswer({ attemptId: attempt.id, questionId: item.id, sequence: ++sequence, answer: rightAnswer(item) });
+      }
+      return quiz(learner).finish({ attemptId: attempt.id });
+    };
+    expect((await play(passer, 4)).result).toMatchObject({ percent: 100, passed: true });
+    expect((await play(failer, 2)).result).toMatchObject({ passed: false });
+    const sections = await db.sectionProgress.findMany({ where: { userId: { in: [passer.id, failer.id] } }, select: { userId: true, percent: true, completedAt: true } });
+    expect(sections).toHaveLength(1);
+    expect(sections[0]).toMatchObject({ userId: passer.id, percent: 100 });
+    expect(sections[0]!.completedAt).toBeInstanceOf(Date);
+    const activity = await db.xpEvent.findMany({ where: { userId: passer.id }, select: { source: true, meta: true } });
+    expect(activity.map((row) => row.source).sort()).toEqual(expect.arrayContaining(["lesson-section", "quiz"]));
+    expect(activity.find((row) => row.source === "quiz")?.meta).toMatchObject({ perfect: true, mode: "graded" });
+  });
+});
+
+describe("missed questions to flashcards", () => {
+  it("adds one card per missed question, once, and only from the learner's own finished attempt", async () => {
+    const [learner, other] = await Promise.all([createTestUser(), createTestUser()]);
+    const course = await createQuizCourse();
+    const attempt = await quiz(learner).start({ ...course, mode: "GRADED" });
+    expect(await codeOf(quiz(learner).mistakesToCards({ attemptId: attempt.id }))).toBe("BAD_REQUEST");
+    await quiz(learner).saveAnswer({ attemptId: attempt.id, questionId: attempt.questions[0]!.id, sequence: 1, answer: rightAnswer(attempt.questions[0]!) });
+    await quiz(learner).finish({ attemptId: attempt.id });
+    expect(await codeOf(quiz(other).mistakesToCards({ attemptId: attempt.id }))).toBe("NOT_FOUND");
+    expect(await quiz(learner).mistakesToCards({ attemptId: attempt.id })).toEqual({ added: 3, missed: 3 });
+    expect(await quiz(learner).mistakesToCards({ attemptId: attempt.id })).toEqual({ added: 0, missed: 3 });
+    const cards = await db.card.findMany({ where: { userId: learner.id }, select: { front: true, back: true, sourceLabel: true } });
+    expect(cards).toHaveLength(3);
+    expect(cards.every((card) => card.back?.includes("EXPLAIN-") && card.sourceLabel?.startsWith("Quiz: "))).toBe(true);
+  });
+});
+
 describe("security", () => {
   it("keeps a learner out of another learner's attempts", async () => {
     const alice = await createTestUser();

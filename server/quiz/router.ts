@@ -4,7 +4,7 @@ import { answerInput } from "@/lib/quiz/answer";
 import { instructorProcedure, learnerProcedure, router } from "../trpc";
 import { createChallenge, getChallenge, startChallengeAttempt } from "./challenge";
 import { answerLive, createRoom, hostAction, joinRoom, watchAsHost, watchAsPlayer } from "./live";
-import { finishAttempt, getAttempt, nextQuestion, quizModeInput, quizOverview, saveAnswer, saveAnswerInput, sequenceInput, startAttempt } from "./service";
+import { finishAttempt, getAttempt, mistakesToCards, nextQuestion, quizModeInput, quizOverview, saveAnswer, saveAnswerInput, sequenceInput, startAttempt } from "./service";
 
 const lessonQuizInput = z.object({ courseSlug: slug, lessonSlug: slug });
 const attemptIdInput = z.object({ attemptId: z.string().min(1).max(40) });
@@ -18,6 +18,7 @@ export const quizRouter = router({
   saveAnswer: learnerProcedure.input(saveAnswerInput).mutation(({ ctx, input }) => saveAnswer({ userId: ctx.viewer.id, ...input })),
   next: learnerProcedure.input(attemptIdInput.extend({ sequence: sequenceInput })).mutation(({ ctx, input }) => nextQuestion({ userId: ctx.viewer.id, ...input })),
   finish: learnerProcedure.input(attemptIdInput).mutation(({ ctx, input }) => finishAttempt({ userId: ctx.viewer.id, attemptId: input.attemptId })),
+  mistakesToCards: learnerProcedure.input(attemptIdInput).mutation(({ ctx, input }) => mistakesToCards({ userId: ctx.viewer.id, attemptId: input.attemptId })),
   challenge: router({
     create: learnerProcedure.input(attemptIdInput).mutation(({ ctx, input }) => createChallenge({ userId: ctx.viewer.id, attemptId: input.attemptId })),
     get: learnerProcedure.input(challengeIdInput).query(({ ctx, input }) => getChallenge({ viewer: ctx.viewer, challengeId: input.challengeId })),

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Question } from "@/lib/content/schema";
 import { answerInput, type AnswerInput } from "@/lib/quiz/answer";
+import { answerText, questionText } from "@/lib/quiz/answer-text";
 import { gradeAnswer, pointsFor, type Grade } from "@/lib/quiz/grade";
 import { GRACE_MS, maxTimedPoints, timedAnswerPoints } from "@/lib/quiz/points";
 import { AnswerShapeError, questionLayout, questionView, revealQuestion, toAuthoredAnswer, toShownAnswer } from "@/lib/quiz/present";
@@ -11,6 +12,8 @@ import type { AuthUser } from "../auth/service";
 import { db } from "../db";
 import { DomainError } from "../errors";
 import { recordActivity } from "../gamification/activity";
+import { completeSection } from "../progress/service";
+import { addCustomCards } from "../review/cards";
 import type { Prisma, QuizAttemptState, QuizMode } from "../generated/prisma/client";
 import { findLessonQuiz, loadQuestions, quizHeader } from "./content";
 
@@ -361,10 +364,14 @@ export async function finishAttempt(options: { userId: string; attemptId: string
               sourceId: attempt.id,
               courseId: header.courseId,
               fraction: score.percent / 100,
-              meta: { quizId: attempt.sectionId, mode: attempt.mode === "PRACTICE" ? "practice" : "graded", scorePct: score.percent, perfect: score.percent === 100 },
+              meta: { quizId: attempt.sectionId, mode: attempt.mode === "PRACTICE" ? "practice" : "graded", scorePct: score.percent, perfect: attempt.mode === "GRADED" && score.percent === 100 },
             },
             tx,
           );
+    // Passing the graded quiz is what completes the lesson's quiz section (and may finish the lesson).
+    if (attempt.mode === "GRADED" && score.passed) {
+      await completeSection({ userId: attempt.userId, lessonId: header.lesson.id, sectionId: attempt.sectionId }, tx);
+    }
     const finished = await transition(tx, attempt, "FINISHED", {
       earned: score.earned,
       possible,
@@ -376,4 +383,33 @@ export async function finishAttempt(options: { userId: string; attemptId: string
     });
     return attemptView(tx, finished, now);
   });
+}
+
+/**
+ * Makes the learner's own flashcards from the questions of a finished attempt they missed (wrong,
+ * partly right or unanswered): the prompt on the front, the right answer and the explanation on
+ * the back. Doing it twice adds nothing more.
+ */
+export async function mistakesToCards(options: { userId: string; attemptId: string }): Promise<{ added: number; missed: number }> {
+  const attempt = await db.quizAttempt.findFirst({ where: { id: options.attemptId, userId: options.userId }, select: { state: true, questionIds: true, sectionId: true } });
+  if (!attempt) throw new DomainError("NOT_FOUND", "That quiz attempt does not exist.");
+  if (attempt.state !== "FINISHED") throw new DomainError("BAD_REQUEST", "Finish the quiz first: its missed questions are known once it is scored.");
+  const [answers, questions, header] = await Promise.all([
+    db.quizAnswer.findMany({ where: { attemptId: options.attemptId }, select: { questionId: true, fraction: true } }),
+    loadQuestions(attempt.questionIds),
+    quizHeader(attempt.sectionId),
+  ]);
+  const right = new Set(answers.filter((answer) => answer.fraction >= 1).map((answer) => answer.questionId));
+  const missed = attempt.questionIds.filter((id) => !right.has(id)).flatMap((id) => (questions.get(id) ? [questions.get(id)!] : []));
+  if (missed.length === 0) return { added: 0, missed: 0 };
+  const { added } = await addCustomCards({
+    userId: options.userId,
+    cards: missed.map((question) => ({
+      front: questionText(question),
+      back: `${answerText(question)}\n\n${question.explanation}`,
+      courseId: header.courseId,
+      sourceLabel: `Quiz: ${header.lesson.title}`,
+    })),
+  });
+  return { added, missed: missed.length };
 }

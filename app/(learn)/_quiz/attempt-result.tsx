@@ -45,6 +45,7 @@ export function AttemptResult({ attempt, onAgain }: { attempt: AttemptView; onAg
           </Link>
         </div>
         {timed && attempt.state === "FINISHED" ? <ChallengeFriend attempt={attempt} /> : null}
+        {attempt.state === "FINISHED" && result && result.correctCount < attempt.questions.length ? <MistakesToCards attemptId={attempt.id} /> : null}
       </div>
       <ol className="space-y-4">
         {attempt.questions.map((item) =>
@@ -111,6 +112,23 @@ function ChallengeFriend({ attempt }: { attempt: AttemptView }) {
           {create.isPending ? "Making a link…" : "Make a challenge link"}
         </Button>
       )}
+    </div>
+  );
+}
+
+/** The questions the learner missed become their own flashcards, with the right answer on the back. */
+function MistakesToCards({ attemptId }: { attemptId: string }) {
+  const trpc = useTRPC();
+  const add = useMutation(trpc.quiz.mistakesToCards.mutationOptions());
+  return (
+    <div className="mt-4 flex flex-wrap items-center gap-3">
+      <Button variant="secondary" disabled={add.isPending || add.isSuccess} onClick={() => add.mutate({ attemptId })}>
+        {add.isPending ? "Adding…" : "Add the questions I missed to my flashcards"}
+      </Button>
+      <p role="status" className="text-sm text-slate-700 dark:text-slate-300">
+        {add.data ? (add.data.added > 0 ? `Added ${add.data.added} ${add.data.added === 1 ? "card" : "cards"} to your flashcards.` : "They are already in your flashcards.") : ""}
+      </p>
+      {add.error ? <Alert>{errorMessage(add.error)}</Alert> : null}
     </div>
   );
 }
