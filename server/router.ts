@@ -5,6 +5,7 @@ import { enrollmentRouter } from "./enrollment/router";
 import { labRouter } from "./lab/router";
 import { studioRouter } from "./studio/router";
 import { systemRouter } from "./system/router";
+import { trainingRouter } from "./training/router";
 import { createCallerFactory, router } from "./trpc";
 import { userRouter } from "./user/router";
 
@@ -15,6 +16,7 @@ export const appRouter = router({
   lab: labRouter,
   studio: studioRouter,
   system: systemRouter,
+  training: trainingRouter,
   user: userRouter,
 });
 
