@@ -37,6 +37,9 @@ export type TrainOptions = {
 
 export type TrainResult = { history: EpochMetrics[]; stopped: boolean; samplesSeen: number; durationMs: number };
 
+// setImmediate where there is one (Node): it lets pending I/O in without setTimeout's 1 ms floor.
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === "function" ? setImmediate(resolve) : setTimeout(resolve, 0)));
+
 export type TensorSet = { x: tf.Tensor; labels: Int32Array; classes: number };
 
 function oneHot(labels: Int32Array, classes: number): tf.Tensor2D {
@@ -115,7 +118,7 @@ export async function train(model: tf.LayersModel, data: { train: TensorSet; val
         seen += size;
         // Yield to the event loop so a stop message (or the page) can get through between batches.
         const yieldEvery = options.yieldEveryBatches ?? 8;
-        if ((start / options.batchSize) % yieldEvery === yieldEvery - 1) await new Promise((resolve) => setTimeout(resolve, 0));
+        if ((start / options.batchSize) % yieldEvery === yieldEvery - 1) await yieldToEventLoop();
       }
       samplesSeen += seen;
       const trainLoss = (await lossSum.data())[0]!;
