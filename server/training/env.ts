@@ -14,6 +14,10 @@ export const trainingEnvSchema = z
     LEARNLOOP_DATA_DIR: z.string().min(1).default(".data"),
     STORAGE_DIR: z.string().min(1).optional(),
     WORKER_CONCURRENCY: count(1, 64),
+    WORKER_AUTOSTART: z
+      .enum(["true", "false", "1", "0", "yes", "no"])
+      .transform((value) => value === "true" || value === "1" || value === "yes")
+      .default(true),
     TRAINING_BACKEND: z.enum(["tensorflow-gpu", "tensorflow", "wasm", "cpu"]).optional(),
     TRAINING_MAX_CONCURRENT_RUNS: count(2, 1000),
     TRAINING_MAX_EPOCHS: count(1000, 1_000_000),
