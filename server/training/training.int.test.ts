@@ -26,7 +26,8 @@ Object.assign(process.env, {
   STORAGE_DIR: storageDir,
   TRAINING_BACKEND: "wasm",
   TRAINING_HEARTBEAT_SECONDS: "0.5",
-  TRAINING_EXPIRY_SECONDS: "2",
+  // Short for the test, yet long enough that a busy machine's slow epoch is not mistaken for a dead worker.
+  TRAINING_EXPIRY_SECONDS: "5",
   TRAINING_MAX_CONCURRENT_RUNS: "2",
   TRAINING_MAX_EPOCHS: "300",
   TRAINING_MAX_EXAMPLES: "1000",
@@ -143,6 +144,38 @@ describe("server training runs", () => {
     expect(xp).toMatchObject([{ sourceId: started.id, amount: 25, meta: { runId: started.id, kind: "experiment" } }]);
   });
 
+  it("runs a sweep into the learning-curve table, and pretrains a base model the lab can load", async () => {
+    const caller = createCaller(createContextFor(await createTestUser()));
+    const sweep = await caller.training.start({
+      kind: "sweep",
+      config: { taskId: "digits-5-9", strategies: ["feature-extraction", "from-scratch"], examplesPerClass: [1, 10], seeds: [1], learningRate: 0.005, epochs: 2, batchSize: 16, unfreezeLastLayers: 0 },
+    });
+    const pretrain = await caller.training.start({ kind: "pretrain", config: { baseModel: "digits-cnn", epochs: 2, batchSize: 32, learningRate: 0.003, seed: 7, data: "shipped" } });
+    expect(pretrain.trainExamples).toBeGreaterThan(400);
+    const swept = await waitFor(() => runState(sweep.id), (r) => r.status === "SUCCEEDED" || r.status === "FAILED", 60_000);
+    expect(swept.status).toBe("SUCCEEDED");
+    expect(swept.metrics.map((m) => m.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(swept.metrics.map((m) => m.member)).toEqual(["feature-extraction 1/class seed 1", "feature-extraction 1/class seed 1", "from-scratch 1/class seed 1", "from-scratch 1/class seed 1", "feature-extraction 10/class seed 1", "feature-extraction 10/class seed 1", "from-scratch 10/class seed 1", "from-scratch 10/class seed 1"]);
+    const table = (swept.result as { rows: { strategy: string; examplesPerClass: number; trainExamples: number; testAccuracy: { mean: number } }[] }).rows;
+    expect(table.map((row) => [row.strategy, row.examplesPerClass, row.trainExamples])).toEqual([
+      ["feature-extraction", 1, 5],
+      ["from-scratch", 1, 5],
+      ["feature-extraction", 10, 50],
+      ["from-scratch", 10, 50],
+    ]);
+    await expect(caller.training.artifact({ runId: sweep.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    const pretrained = await waitFor(() => runState(pretrain.id), (r) => r.status === "SUCCEEDED" || r.status === "FAILED", 60_000);
+    expect(pretrained.status).toBe("SUCCEEDED");
+    expect(pretrained.metrics.map((m) => m.epoch)).toEqual([1, 2]);
+    const artifact = await caller.training.artifact({ runId: pretrain.id });
+    const model = await tf.loadLayersModel(tf.io.fromMemory(artifactsFromFiles(artifact.modelJson, Buffer.from(artifact.weightsBase64, "base64"))));
+    // The shipped base's shape: the lab's base plus a head for the five source classes.
+    expect(model.layers.map((layer) => layer.name)).toEqual(["image", "conv1", "pool1", "conv2", "pool2", "flatten", "source-head"]);
+    expect(model.outputs[0]!.shape).toEqual([null, 5]);
+    model.dispose();
+  }, 90_000);
+
   it("keeps runs and models to their owner (and admins)", async () => {
     const owner = await createTestUser();
     const other = createCaller(createContextFor(await createTestUser()));
@@ -201,7 +234,7 @@ describe("server training runs", () => {
     const checkpoint = orphaned.checkpointStep;
     expect(checkpoint).toBeGreaterThanOrEqual(before.metrics.length);
     worker = await startWorker();
-    const finished = await waitFor(() => runState(run.id), (r) => r.status === "SUCCEEDED" || r.status === "FAILED", 45_000);
+    const finished = await waitFor(() => runState(run.id), (r) => r.status === "SUCCEEDED" || r.status === "FAILED", 120_000);
     expect(finished.status).toBe("SUCCEEDED");
     expect(finished.attempts).toBe(2);
     expect(finished.metrics.map((m) => m.step)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
@@ -209,7 +242,7 @@ describe("server training runs", () => {
     expect(finished.result).toMatchObject({ resumedAfterEpoch: expect.any(Number) });
     expect((finished.result as { resumedAfterEpoch: number }).resumedAfterEpoch).toBeGreaterThanOrEqual(checkpoint);
     expect(worker.output.join("\n")).toMatch(new RegExp(`run ${run.id}: its worker stopped responding; requeued`));
-  }, 90_000);
+  }, 180_000);
 
   it("fails a run whose workers keep dying once its attempts are used up, saying why", async () => {
     const user = await createTestUser();
