@@ -122,6 +122,9 @@ export async function startRun(options: { userId: string; request: TrainingRunRe
   const { userId, request } = options;
   const env = getTrainingEnv();
   if (request.kind === "experiment" && request.presetId && !findLabPreset(request.presetId)) throw new DomainError("BAD_REQUEST", "That lab preset does not exist.");
+  if (request.kind === "pretrain" && request.config.data === "full" && BASE_MODELS[request.config.baseModel].dataset !== "fashion-mnist") {
+    throw new DomainError("BAD_REQUEST", "Only the Fashion-MNIST base has more training data than the lab ships; pretrain the digits base on the shipped data.");
+  }
   const totalEpochs = plannedEpochs(request);
   if (totalEpochs > env.TRAINING_MAX_EPOCHS) {
     throw new DomainError("BAD_REQUEST", `This run would train ${totalEpochs.toLocaleString("en")} epochs in all; the limit per run is ${env.TRAINING_MAX_EPOCHS.toLocaleString("en")}. Use fewer epochs${request.kind === "sweep" ? ", seeds or sizes" : ""}.`);

@@ -31,6 +31,8 @@ Object.assign(process.env, {
   TRAINING_MAX_CONCURRENT_RUNS: "2",
   TRAINING_MAX_EPOCHS: "300",
   TRAINING_MAX_EXAMPLES: "1000",
+  // No Debian dataset cache for the workers: a "full" pretraining run must fail, saying why.
+  LEARNLOOP_DATASET_CACHE: path.join(storageDir, "no-dataset-cache"),
 });
 
 type Worker = { child: ChildProcess; output: string[]; exited: Promise<number | null> };
@@ -253,6 +255,25 @@ describe("server training runs", () => {
     const failed = await runState(stale.id);
     expect(failed).toMatchObject({ status: "FAILED", workerId: null });
     expect(failed.error).toMatch(/stopped responding \(no heartbeat for 2 s\) on each of its 3 attempts/);
+  });
+
+  it("records the error of a run that throws", async () => {
+    const user = await createTestUser();
+    // Past the quotas (inserted directly): the full Fashion-MNIST set is not on the worker's machine.
+    const run = await db.trainingRun.create({
+      data: { userId: user.id, kind: "PRETRAIN", config: { kind: "pretrain", config: { baseModel: "fashion-cnn", epochs: 1, batchSize: 64, learningRate: 0.001, seed: 1, data: "full" } }, totalEpochs: 1, trainExamples: 30_000 },
+    });
+    const boss = createBoss(process.env.DATABASE_URL!);
+    await boss.start();
+    await ensureTrainingQueue(boss);
+    await enqueueTrainingRun(boss, run.id);
+    const failed = await waitFor(() => runState(run.id), (r) => r.status === "FAILED" || r.status === "SUCCEEDED", 30_000);
+    await boss.stop({ graceful: false });
+    expect(failed.status).toBe("FAILED");
+    expect(failed.error).toMatch(/The full Fashion-MNIST training set is not on this worker's machine/);
+    expect(failed.finishedAt).not.toBeNull();
+    const caller = createCaller(createContextFor(user));
+    await expect(caller.training.start({ kind: "pretrain", config: { baseModel: "digits-cnn", epochs: 1, batchSize: 32, learningRate: 0.003, seed: 1, data: "full" } })).rejects.toThrow(/pretrain the digits base on the shipped data/);
   });
 
   it("never lets two workers train the same run", async () => {
