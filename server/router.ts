@@ -2,6 +2,7 @@ import "server-only";
 import { adminRouter } from "./admin/router";
 import { catalogRouter } from "./catalog/router";
 import { enrollmentRouter } from "./enrollment/router";
+import { gamificationRouter } from "./gamification/router";
 import { labRouter } from "./lab/router";
 import { studioRouter } from "./studio/router";
 import { systemRouter } from "./system/router";
@@ -13,6 +14,7 @@ export const appRouter = router({
   admin: adminRouter,
   catalog: catalogRouter,
   enrollment: enrollmentRouter,
+  gamification: gamificationRouter,
   lab: labRouter,
   studio: studioRouter,
   system: systemRouter,

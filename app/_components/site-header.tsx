@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getViewer } from "@/server/auth/viewer";
+import { getServerCaller } from "../_trpc/server";
 import { signOutAction } from "../(auth)/actions";
 import { NavLinks, type NavItem } from "./nav-links";
 
@@ -10,10 +11,12 @@ export async function SiteHeader() {
     { href: "/dashboard", label: "Dashboard" },
     { href: "/review", label: "Review" },
     { href: "/games", label: "Games" },
+    { href: "/leaderboard", label: "Leaderboard" },
     { href: "/lab", label: "Lab" },
   ];
   if (viewer && (viewer.role === "INSTRUCTOR" || viewer.role === "ADMIN")) items.push({ href: "/studio", label: "Studio" });
   if (viewer?.role === "ADMIN") items.push({ href: "/admin/users", label: "Admin" });
+  const unread = viewer ? await (await getServerCaller()).gamification.unreadCount() : 0;
 
   return (
     <header className="border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90">
@@ -23,6 +26,20 @@ export async function SiteHeader() {
         </Link>
         <NavLinks items={items} />
         <div className="ml-auto flex items-center gap-3">
+          {viewer ? (
+            <Link
+              href="/notifications"
+              className="relative rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800"
+              aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}
+            >
+              <span aria-hidden="true">🔔</span>
+              {unread ? (
+                <span aria-hidden="true" className="absolute -top-0.5 -right-0.5 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs font-bold text-white">
+                  {unread > 99 ? "99+" : unread}
+                </span>
+              ) : null}
+            </Link>
+          ) : null}
           {viewer ? (
             <details className="relative">
               <summary className="cursor-pointer list-none rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800" aria-label={`Account menu for ${viewer.name}`}>

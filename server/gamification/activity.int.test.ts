@@ -13,8 +13,8 @@ describe("recordActivity", () => {
     const user = await createTestUser();
     const first = await review(user.id, "r-1");
     const second = await review(user.id, "r-1");
-    expect(first).toEqual({ recorded: true, xp: XP_RULES.review.xp });
-    expect(second).toEqual({ recorded: false, xp: 0 });
+    expect(first).toMatchObject({ recorded: true, xp: XP_RULES.review.xp });
+    expect(second).toEqual({ recorded: false, xp: 0, badges: [], levelsReached: [] });
     expect(await db.xpEvent.count({ where: { userId: user.id } })).toBe(1);
     expect(await totalXp(user.id)).toBe(XP_RULES.review.xp);
   });

@@ -4,6 +4,7 @@ import { startOfLocalDay } from "@/lib/time/day";
 import { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import { type ActivityMeta, type ActivityRule, ACTIVITY_RULES, baseXp, capXp } from "./rules";
+import { applyDerived } from "./derived";
 
 const recordActivityInput = z.object({
   userId: z.string().min(1),
@@ -14,6 +15,7 @@ const recordActivityInput = z.object({
   courseId: z.string().min(1).nullish(),
   fraction: z.number().min(0).max(1).optional(),
   meta: z.record(z.string(), z.unknown()),
+  now: z.date().optional(),
 });
 
 export type RecordActivityInput<R extends ActivityRule = ActivityRule> = {
@@ -25,9 +27,17 @@ export type RecordActivityInput<R extends ActivityRule = ActivityRule> = {
   /** For rules that scale with a result: the server-computed share (0–1) of the rule's maximum. */
   fraction?: number;
   meta: ActivityMeta[R];
+  /** When it happened; defaults to now. Only imports and tests that replay history set it. */
+  now?: Date;
 };
 
-export type ActivityResult = { recorded: boolean; xp: number };
+export type ActivityResult = {
+  recorded: boolean;
+  xp: number;
+  /** Badges this activity earned (ids), and the levels it reached (usually none or one). */
+  badges: string[];
+  levelsReached: number[];
+};
 
 /**
  * Records one activity in the ledger and awards its XP under the rules table, exactly once per
@@ -43,10 +53,15 @@ export async function recordActivity<R extends ActivityRule>(input: RecordActivi
     where: { userId_source_sourceId: { userId: data.userId, source: data.rule, sourceId: data.sourceId } },
     select: { id: true },
   });
-  if (existing) return { recorded: false, xp: 0 };
+  if (existing) return { recorded: false, xp: 0, badges: [], levelsReached: [] };
 
+  const user = await client.user.findUniqueOrThrow({
+    where: { id: data.userId },
+    select: { id: true, timezone: true, dailyGoalXp: true, leaderboardOptOut: true },
+  });
+  const createdAt = data.now ?? new Date();
   let xp = baseXp(data.rule, data.fraction);
-  if (xp > 0) xp = capXp(data.rule, xp, await earnedToday(client, data.userId, data.rule, capGroup(data.rule, data.meta)));
+  if (xp > 0) xp = capXp(data.rule, xp, await earnedToday(client, user, data.rule, capGroup(data.rule, data.meta), createdAt));
   await client.xpEvent.create({
     data: {
       userId: data.userId,
@@ -55,9 +70,11 @@ export async function recordActivity<R extends ActivityRule>(input: RecordActivi
       amount: xp,
       courseId: data.courseId ?? null,
       meta: data.meta as Prisma.InputJsonObject,
+      createdAt,
     },
   });
-  return { recorded: true, xp };
+  const derived = await applyDerived(client, { user, rule: data.rule, xp, courseId: data.courseId ?? null, createdAt });
+  return { recorded: true, xp, ...derived };
 }
 
 /** Serializes one learner's activities until the surrounding transaction ends. */
@@ -70,12 +87,17 @@ function capGroup(rule: ActivityRule, meta: Record<string, unknown>): string | n
   return rule === "game" && typeof meta.game === "string" ? meta.game : null;
 }
 
-async function earnedToday(client: Prisma.TransactionClient, userId: string, rule: ActivityRule, group: string | null): Promise<number> {
-  const user = await client.user.findUniqueOrThrow({ where: { id: userId }, select: { timezone: true } });
-  const since = startOfLocalDay(user.timezone, new Date());
+async function earnedToday(
+  client: Prisma.TransactionClient,
+  user: { id: string; timezone: string },
+  rule: ActivityRule,
+  group: string | null,
+  now: Date,
+): Promise<number> {
+  const since = startOfLocalDay(user.timezone, now);
   const rows = await client.$queryRaw<{ xp: number | null }[]>`
     SELECT sum(amount)::int AS xp FROM "XpEvent"
-    WHERE "userId" = ${userId} AND source = ${rule} AND "createdAt" >= ${since}
+    WHERE "userId" = ${user.id} AND source = ${rule} AND "createdAt" >= ${since}
       AND (${group}::text IS NULL OR meta->>'game' = ${group}::text)`;
   return rows[0]?.xp ?? 0;
 }

@@ -21,3 +21,27 @@ export function uniqueIp(): string {
   const n = () => Math.floor(Math.random() * 250) + 1;
   return `10.${n()}.${n()}.${n()}`;
 }
+
+/** A published course with no lessons, in its own category, for tests that need a course id. */
+export async function createPublishedCourse(options: { title?: string } = {}) {
+  const tag = randomUUID().slice(0, 8);
+  const category = await db.category.upsert({
+    where: { slug: "test-category" },
+    create: { slug: "test-category", title: "Test category", description: "Courses made by tests.", position: 99 },
+    update: {},
+  });
+  return db.course.create({
+    data: {
+      slug: `test-course-${tag}`,
+      title: options.title ?? `Test course ${tag}`,
+      categorySlug: category.slug,
+      level: "beginner",
+      summary: "A course made by a test.",
+      description: "A course made by a test.",
+      estimatedMinutes: 10,
+      status: "PUBLISHED",
+      publishedAt: new Date(),
+    },
+    select: { id: true, slug: true, title: true },
+  });
+}

@@ -2,61 +2,130 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "../../_components/alert";
 import { requireViewer } from "../../_components/access";
+import { ActivityHeatmap } from "../../_components/charts/activity-heatmap";
+import { GoalRing } from "../../_components/charts/goal-ring";
+import { XpBarChart } from "../../_components/charts/xp-bar-chart";
 import { PageHeader } from "../../_components/page-header";
 import { getServerCaller } from "../../_trpc/server";
+import { LevelUpDialog } from "./level-up-dialog";
 
 export const metadata: Metadata = { title: "Dashboard" };
+
+const card = "rounded-lg border border-slate-200 p-5 dark:border-slate-800";
+const muted = "text-sm text-slate-600 dark:text-slate-400";
+const link = "text-sm text-brand-600 underline dark:text-brand-100";
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
   await requireViewer("/dashboard");
   const caller = await getServerCaller();
-  const [{ welcome }, me, courses] = await Promise.all([searchParams, caller.user.me(), caller.enrollment.mine()]);
-  const goalPercent = Math.min(100, Math.round((me.todayXp / me.dailyGoalXp) * 100));
+  const [{ welcome }, game, courses] = await Promise.all([searchParams, caller.gamification.dashboard(), caller.enrollment.mine()]);
+  const { goal, streak, level, league } = game;
+  const endsAt = streak.endsAt ? new Intl.DateTimeFormat("en", { hour: "numeric", minute: "2-digit", timeZone: game.timezone }).format(streak.endsAt) : null;
   return (
     <div className="space-y-8">
-      <PageHeader title={`Hello, ${me.name}`}>Here is where you stand today.</PageHeader>
+      <PageHeader title={`Hello, ${game.name}`}>Here is where you stand today.</PageHeader>
       {welcome ? <Alert tone="success">Welcome to Learnloop! Your account is ready.</Alert> : null}
-      <section aria-labelledby="today-heading" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <h2 id="today-heading" className="sr-only">
+      {game.levelUp ? <LevelUpDialog level={game.levelUp.level} /> : null}
+      {streak.atRisk ? (
+        <Alert tone="warning">
+          Your {streak.current}-day streak is at risk: earn {Math.max(0, goal.xp - goal.todayXp)} more XP before {endsAt} ({game.timezone}) to keep it.
+        </Alert>
+      ) : null}
+
+      <section aria-labelledby="today-heading" className="space-y-3">
+        <h2 id="today-heading" className="text-xl font-semibold">
           Today
         </h2>
-        <div className="rounded-lg border border-slate-200 p-5 dark:border-slate-800">
-          <p className="text-sm text-slate-600 dark:text-slate-400">Daily goal</p>
-          <p className="mt-1 text-2xl font-bold">
-            {me.todayXp} / {me.dailyGoalXp} XP
-          </p>
-          <div className="mt-3 h-2 rounded bg-slate-200 dark:bg-slate-800" role="progressbar" aria-label="Daily goal progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={goalPercent}>
-            <div className="h-2 rounded bg-brand-600" style={{ width: `${goalPercent}%` }} />
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <div className={`${card} flex items-center gap-4`}>
+            <GoalRing value={goal.todayXp} goal={goal.xp} />
+            <div>
+              <p className={muted}>Daily goal</p>
+              <p className="font-semibold" data-testid="goal-progress">
+                {goal.todayXp} / {goal.xp} XP
+              </p>
+              <p className={muted}>{goal.met ? "Goal met. Nice work!" : `${goal.xp - goal.todayXp} XP to go`}</p>
+            </div>
+          </div>
+          <div className={card}>
+            <p className={muted}>Streak</p>
+            <p className="mt-1 text-2xl font-bold">
+              {streak.current} {streak.current === 1 ? "day" : "days"}
+            </p>
+            <p className={`mt-1 ${muted}`}>
+              {streak.freezesHeld
+                ? `${streak.freezesHeld} streak ${streak.freezesHeld === 1 ? "freeze" : "freezes"} held`
+                : "A freeze is earned every 7 days in a row (hold up to 2)."}
+              {streak.longest > streak.current ? ` Longest: ${streak.longest} days.` : ""}
+            </p>
+          </div>
+          <div className={card}>
+            <p className={muted}>Level {level.level}</p>
+            <p className="mt-1 text-2xl font-bold" data-testid="total-xp">
+              {game.totalXp} XP
+            </p>
+            <div className="mt-2 h-2 rounded bg-slate-200 dark:bg-slate-800" role="progressbar" aria-label={`Progress to level ${level.level + 1}`} aria-valuemin={0} aria-valuemax={level.xpForNextLevel} aria-valuenow={level.xpIntoLevel}>
+              <div className="h-2 rounded bg-brand-600" style={{ width: `${Math.round((level.xpIntoLevel / Math.max(1, level.xpForNextLevel)) * 100)}%` }} />
+            </div>
+            <p className={`mt-1 ${muted}`}>
+              {level.xpForNextLevel - level.xpIntoLevel} XP to level {level.level + 1}
+            </p>
+          </div>
+          <div className={card}>
+            <p className={muted}>This week&apos;s league</p>
+            <p className="mt-1 text-2xl font-bold">{league.hidden ? "Hidden" : league.rank ? `#${league.rank}` : "Not ranked yet"}</p>
+            <p className={`mt-1 ${muted}`}>
+              {league.hidden ? "You opted out of leaderboards." : `${league.xp} XP this week.`}{" "}
+              <Link href="/leaderboard" className={link}>
+                Leaderboard
+              </Link>
+            </p>
           </div>
         </div>
-        <div className="rounded-lg border border-slate-200 p-5 dark:border-slate-800">
-          <p className="text-sm text-slate-600 dark:text-slate-400">Level {me.level.level}</p>
-          <p className="mt-1 text-2xl font-bold">{me.totalXp} XP</p>
-          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            {me.level.xpForNextLevel - me.level.xpIntoLevel} XP to level {me.level.level + 1}
-          </p>
-        </div>
-        <div className="rounded-lg border border-slate-200 p-5 dark:border-slate-800">
-          <p className="text-sm text-slate-600 dark:text-slate-400">Streak</p>
-          <p className="mt-1 text-2xl font-bold">
-            {me.streak.current} {me.streak.current === 1 ? "day" : "days"}
-          </p>
-          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            {me.streak.atRisk
-              ? "Meet today's goal to keep it going."
-              : me.streak.freezesHeld
-                ? `${me.streak.freezesHeld} streak ${me.streak.freezesHeld === 1 ? "freeze" : "freezes"} held`
-                : "A freeze is earned every 7 days in a row."}
-          </p>
-        </div>
-        <div className="rounded-lg border border-slate-200 p-5 dark:border-slate-800">
-          <p className="text-sm text-slate-600 dark:text-slate-400">Your day follows</p>
-          <p className="mt-1 text-lg font-semibold">{me.timezone}</p>
-          <Link href="/settings" className="mt-2 inline-block text-sm text-brand-600 underline dark:text-brand-100">
-            Change profile and goal
+      </section>
+
+      <section aria-labelledby="xp-heading" className={`${card} space-y-3`}>
+        <h2 id="xp-heading" className="text-xl font-semibold">
+          XP over the last 30 days
+        </h2>
+        <XpBarChart data={game.xpByDay} goal={goal.xp} title="XP per day, last 30 days" />
+      </section>
+
+      <section aria-labelledby="activity-heading" className={`${card} space-y-3`}>
+        <h2 id="activity-heading" className="text-xl font-semibold">
+          Activity this year
+        </h2>
+        <ActivityHeatmap data={game.heatmap} goal={goal.xp} label="Daily XP over the last 365 days" />
+      </section>
+
+      <section aria-labelledby="badges-heading" className="space-y-3">
+        <div className="flex items-baseline justify-between">
+          <h2 id="badges-heading" className="text-xl font-semibold">
+            Recent badges
+          </h2>
+          <Link href="/badges" className={link}>
+            All badges
           </Link>
         </div>
+        {game.recentBadges.length === 0 ? (
+          <p className="text-slate-700 dark:text-slate-300">No badges yet: finishing your first lesson section earns one.</p>
+        ) : (
+          <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+            {game.recentBadges.map((badge) => (
+              <li key={badge.id} className={`${card} flex items-center gap-3`}>
+                <span className="text-3xl" aria-hidden="true">
+                  {badge.icon}
+                </span>
+                <span>
+                  <span className="block font-semibold">{badge.name}</span>
+                  <span className={muted}>{badge.awardedAt.toISOString().slice(0, 10)}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
+
       <section aria-labelledby="courses-heading" className="space-y-3">
         <h2 id="courses-heading" className="text-xl font-semibold">
           My courses
@@ -64,13 +133,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         {courses.length === 0 ? (
           <p className="text-slate-700 dark:text-slate-300">
             You are not enrolled in any course yet. Pick one from the{" "}
-            <Link href="/courses" className="text-brand-600 underline dark:text-brand-100">catalog</Link>: everything you do there earns XP toward today&apos;s goal.
+            <Link href="/courses" className="text-brand-600 underline dark:text-brand-100">
+              catalog
+            </Link>
+            : everything you do there earns XP toward today&apos;s goal.
           </p>
         ) : (
           <ul className="grid gap-3 sm:grid-cols-2">
             {courses.slice(0, 4).map((course) => (
               <li key={course.slug} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-                <Link href={`/courses/${course.slug}`} className="font-semibold hover:underline">{course.title}</Link>
+                <Link href={`/courses/${course.slug}`} className="font-semibold hover:underline">
+                  {course.title}
+                </Link>
                 {course.nextLesson ? (
                   <p className="mt-1 text-sm">
                     <Link href={`/courses/${course.slug}/lessons/${course.nextLesson.slug}`} className="text-brand-600 underline dark:text-brand-100">
@@ -82,7 +156,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             ))}
           </ul>
         )}
-        {courses.length > 0 ? <Link href="/my-courses" className="text-sm text-brand-600 underline dark:text-brand-100">All my courses</Link> : null}
+        {courses.length > 0 ? (
+          <Link href="/my-courses" className={link}>
+            All my courses
+          </Link>
+        ) : null}
       </section>
     </div>
   );
