@@ -6,7 +6,7 @@ import { decodeSplit, resizeImages, selectImages, type DatasetInfo, type ImageSe
 import { evaluate } from "./evaluate";
 import { examplesPerClassCount, labRunConfig, trainingStages, type LabRunConfig } from "./config";
 import { baseOf, buildBase, countParams, createHead, SOURCE_HEAD_LAYER, withHead } from "./model";
-import { loadModel } from "./model-io";
+import { copyWeightsByLayer, loadModel } from "./model-io";
 import { featureSize } from "./network";
 import { sampleKPerClass } from "./random";
 import { setTrainableBaseLayers, trainableBaseLayers, usesPretrainedWeights } from "./strategies";
@@ -106,7 +106,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<{ resul
   try {
     if (options.resume) {
       const checkpoint = await loadModel(options.resume.weights);
-      model.setWeights(checkpoint.getWeights());
+      copyWeightsByLayer(model, checkpoint);
       checkpoint.dispose();
       history.push(...options.resume.history.slice(0, options.resume.afterEpoch));
       resumedMs = history.at(-1)?.elapsedMs ?? 0;

@@ -4,7 +4,7 @@ import * as tf from "@tensorflow/tfjs";
 import type { ImageSet } from "./datasets";
 import { evaluate } from "./evaluate";
 import { buildBase, createSourceHead, withHead } from "./model";
-import { loadModel } from "./model-io";
+import { copyWeightsByLayer, loadModel } from "./model-io";
 import type { BaseArchitecture } from "./network";
 import { train, type EpochMetrics } from "./train";
 
@@ -34,7 +34,7 @@ export async function pretrainBase(options: PretrainOptions) {
   try {
     if (options.resume) {
       const checkpoint = await loadModel(options.resume.weights);
-      model.setWeights(checkpoint.getWeights());
+      copyWeightsByLayer(model, checkpoint);
       checkpoint.dispose();
     }
     const resumedMs = earlier.at(-1)?.elapsedMs ?? 0;

@@ -53,16 +53,20 @@ async function historyUpTo(runId: string, step: number): Promise<EpochMetrics[]>
   return rows;
 }
 
-/** A checkpoint of the whole model, then the epoch's row pointing at it. */
+/** A checkpoint of the whole model, then the epoch's row pointing at it; counts the time it takes. */
 function epochRecorder(context: RunContext) {
-  return async (metrics: EpochMetrics, model: tf.LayersModel) => {
+  let spentMs = 0;
+  const onEpochEnd = async (metrics: EpochMetrics, model: tf.LayersModel) => {
     // An epoch cut short by a stop is not recorded: a resumed run redoes it whole.
     if (context.control.stop) return;
+    const started = performance.now();
     const files = await serializeModel(model);
     await saveCheckpoint(context.storageDir, context.runId, metrics.epoch, files);
     await recordEpoch({ runId: context.runId, workerId: context.workerId, step: metrics.epoch, member: null, metrics, checkpoint: { step: metrics.epoch, state: { epoch: metrics.epoch } } });
     await pruneCheckpoints(context.storageDir, context.runId, metrics.epoch);
+    spentMs += performance.now() - started;
   };
+  return { onEpochEnd, spentMs: () => spentMs };
 }
 
 type Resume = { afterEpoch: number; weights: tf.io.ModelArtifacts; history: EpochMetrics[] } | undefined;
@@ -85,11 +89,12 @@ async function trainExperiment(context: RunContext, config: Parameters<typeof ru
   const task = requireLabTask(config.taskId);
   const data = loadTaskData(task.id);
   const resume = await resumeFrom(context, checkpointStep);
+  const recorder = epochRecorder(context);
   const { model, result } = await runExperiment({
     config,
     data,
     pretrained: usesPretrainedWeights(config.strategy) ? loadBase(task.baseModel) : null,
-    onEpochEnd: epochRecorder(context),
+    onEpochEnd: recorder.onEpochEnd,
     shouldStop: () => context.control.stop !== null,
     yieldEveryBatches: 1,
     resume,
@@ -109,6 +114,8 @@ async function trainExperiment(context: RunContext, config: Parameters<typeof ru
       samplesSeen,
       durationMs: Math.round(result.durationMs),
       samplesPerSecond: result.durationMs > 0 ? samplesSeen / (result.durationMs / 1000) : null,
+      // Saving the per-epoch checkpoints and metric rows, included in durationMs.
+      checkpointMs: Math.round(recorder.spentMs()),
       unfrozeAfterEpoch: result.unfrozeAfterEpoch,
       resumedAfterEpoch: resume?.afterEpoch ?? null,
     },
@@ -161,6 +168,7 @@ async function trainPretrain(context: RunContext, config: PretrainConfig, checkp
     train = loadShipped(info.dataset, "train", classes);
   }
   const resume = await resumeFrom(context, checkpointStep);
+  const recorder = epochRecorder(context);
   const result = await pretrainBase({
     arch: info.arch,
     train,
@@ -171,7 +179,7 @@ async function trainPretrain(context: RunContext, config: PretrainConfig, checkp
     batchSize: config.batchSize,
     learningRate: config.learningRate,
     seed: config.seed,
-    onEpochEnd: epochRecorder(context),
+    onEpochEnd: recorder.onEpochEnd,
     shouldStop: () => context.control.stop !== null,
     yieldEveryBatches: 1,
     resume,
@@ -186,6 +194,7 @@ async function trainPretrain(context: RunContext, config: PretrainConfig, checkp
       classNames: classes.map((c) => (info.dataset === "fashion-mnist" ? FASHION_CLASS_NAMES[c]! : String(c))),
       trainImages: train.count,
       durationMs: Math.round(result.durationMs),
+      checkpointMs: Math.round(recorder.spentMs()),
       resumedAfterEpoch: resume?.afterEpoch ?? null,
     },
   };
