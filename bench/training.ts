@@ -68,6 +68,7 @@ async function main() {
   chmodSync(tmp, 0o755);
   const pg = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), port: await findFreePort(), log: () => undefined });
   const report: string[] = [];
+  const loadAtStart = os.loadavg()[0]!.toFixed(1);
   try {
     await applyMigrations({ databaseUrl: pg.url });
     const db = createPrismaClient({ databaseUrl: pg.url, max: 3 });
@@ -153,7 +154,7 @@ async function main() {
     await db.$disconnect();
 
     report.push(
-      `Learnloop training worker benchmark — ${new Date().toISOString()} — ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.versions.node}`,
+      `Learnloop training worker benchmark — ${new Date().toISOString()} — ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.versions.node}, load average ${loadAtStart} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end (other work on the machine slows every figure)`,
       "",
       "Worker samples/s per backend: the lab's default experiment (Fashion-MNIST 0–4 → 5–9, 10 examples per class, batch 16, 20 epochs; 1 on cpu), validation after every epoch included, as the lab counts it.",
       browser ? `Browser figures compared: ${browser.source.replace(/^Learnloop ML lab benchmark — /, "")} (bench/results/lab.md), wasm column: ${STRATEGIES.map((s) => `${s} ${browser.rates.wasm?.[s] ?? "?"}`).join(", ")} samples/s.` : "No bench/results/lab.md here: run `npm run bench -- lab` first for the browser's figures.",
