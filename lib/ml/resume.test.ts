@@ -34,7 +34,7 @@ function weightsByLayer(model: tf.LayersModel): Record<string, number[]> {
 }
 
 describe("resuming a run from a checkpoint", () => {
-  it("restores the weights of any epoch, frozen layers included, and continues with the next epoch", async () => {
+  it("restores the weights of any epoch, frozen layers included, and continues with the next epoch", { timeout: 60_000 }, async () => {
     const checkpoints = new Map<number, { artifacts: tf.io.ModelArtifacts; weights: Record<string, number[]> }>();
     const full = await runExperiment({
       config,
