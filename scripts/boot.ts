@@ -3,7 +3,8 @@
 //   2. database: DATABASE_URL if set, else an embedded PostgreSQL in the data dir
 //   3. migrations, then the demo accounts (SEED_DEMO=false turns them off)
 //   4. a production build of Next when there is none or the sources changed
-//   5. the Next server, supervised; SIGTERM/SIGINT stop it and the database cleanly
+//   5. the Next server and a training worker (`npm run worker`), each supervised; SIGTERM/SIGINT
+//      stop them and the database cleanly
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -13,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { describeImportReport, importCatalogIfEmpty } from "../server/content/importer";
 import { createPrismaClient } from "../server/db-client";
 import { EnvError, checkOAuthPairs, parseEnv } from "../server/env";
+import { parseTrainingEnv } from "../server/training/env";
 import { startEmbeddedPostgres, type EmbeddedDb } from "./db/embedded";
 import { applyMigrations } from "./db/migrations";
 import { describeDemoAccounts, seedDemoAccounts } from "./seed";
@@ -130,6 +132,7 @@ async function main(): Promise<void> {
 
     const env = parseEnv(process.env);
     checkOAuthPairs(env);
+    const trainingEnv = parseTrainingEnv(process.env);
 
     const migrations = await applyMigrations({ databaseUrl: env.DATABASE_URL });
     log(migrations.applied.length ? `applied migrations (${migrations.engine} engine): ${migrations.applied.join(", ")}` : "database schema is up to date");
@@ -165,6 +168,30 @@ async function main(): Promise<void> {
         void shutdown(code || 1);
       }
     });
+    // The training worker: a process of its own, so training never runs on the web server's event
+    // loop. A worker that dies is started again (its run resumes from its checkpoint); the site
+    // stays up meanwhile. WORKER_AUTOSTART=false leaves training to workers on other machines.
+    const workerEntry = path.join(root, "server", "training", "worker.ts");
+    let workerRestarts = 0;
+    const startWorker = () => {
+      const worker = spawn(process.execPath, [supervisor, process.execPath, "--import", "tsx", workerEntry], { cwd: root, env: childEnv, stdio: ["pipe", "inherit", "inherit"] });
+      children.push(worker);
+      const startedAt = Date.now();
+      worker.on("exit", (code) => {
+        children = children.filter((child) => child !== worker);
+        if (shuttingDown) return;
+        workerRestarts = Date.now() - startedAt > 60_000 ? 0 : workerRestarts + 1;
+        const delay = Math.min(30_000, 1000 * 2 ** workerRestarts);
+        console.error(`[learnloop] the training worker exited (code ${code}); starting another in ${delay / 1000} s.`);
+        setTimeout(() => shuttingDown || startWorker(), delay).unref();
+      });
+    };
+    if (trainingEnv.WORKER_AUTOSTART) {
+      startWorker();
+      log(`training worker started (WORKER_CONCURRENCY=${trainingEnv.WORKER_CONCURRENCY}, models in ${displayPath(trainingEnv.storageDir)})`);
+    } else {
+      log("WORKER_AUTOSTART=false: no training worker here; run `npm run worker` on the training machines");
+    }
     log(`Learnloop is starting on http://localhost:${port} (boot took ${((Date.now() - bootStarted) / 1000).toFixed(1)} s before the web server)`);
   } catch (error) {
     if (error instanceof EnvError || error instanceof BootError) {

@@ -10,6 +10,7 @@ import { reviewRouter } from "./review/router";
 import { quizRouter } from "./quiz/router";
 import { studioRouter } from "./studio/router";
 import { systemRouter } from "./system/router";
+import { trainingRouter } from "./training/router";
 import { createCallerFactory, router } from "./trpc";
 import { userRouter } from "./user/router";
 
@@ -25,6 +26,7 @@ export const appRouter = router({
   quiz: quizRouter,
   studio: studioRouter,
   system: systemRouter,
+  training: trainingRouter,
   user: userRouter,
 });
 

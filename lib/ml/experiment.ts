@@ -6,7 +6,7 @@ import { decodeSplit, resizeImages, selectImages, type DatasetInfo, type ImageSe
 import { evaluate } from "./evaluate";
 import { examplesPerClassCount, labRunConfig, trainingStages, type LabRunConfig } from "./config";
 import { baseOf, buildBase, countParams, createHead, SOURCE_HEAD_LAYER, withHead } from "./model";
-import { loadModel } from "./model-io";
+import { copyWeightsByLayer, loadModel } from "./model-io";
 import { featureSize } from "./network";
 import { sampleKPerClass } from "./random";
 import { setTrainableBaseLayers, trainableBaseLayers, usesPretrainedWeights } from "./strategies";
@@ -57,8 +57,17 @@ export type ExperimentOptions = {
    * way: nothing below the head changes, so recomputing them every epoch is wasted work).
    */
   cacheFeatures?: boolean;
-  onEpochEnd?: (metrics: EpochMetrics) => void | Promise<void>;
+  /** Called after every epoch with the whole classifier (base + head), e.g. to checkpoint it. */
+  onEpochEnd?: (metrics: EpochMetrics, model: tf.LayersModel) => void | Promise<void>;
   shouldStop?: () => boolean;
+  /** See TrainOptions.yieldEveryBatches. */
+  yieldEveryBatches?: number;
+  /**
+   * Continue an interrupted run: the classifier's weights at the end of epoch `afterEpoch` (a
+   * checkpoint saved from `onEpochEnd`) and the history up to it. Training resumes at the next
+   * epoch with the same seeded batch order; the optimizer's moments start afresh.
+   */
+  resume?: { afterEpoch: number; weights: tf.io.ModelArtifacts; history: EpochMetrics[] };
 };
 
 function toTensorSet(set: ImageSet, classes: number): TensorSet {
@@ -93,19 +102,31 @@ export async function runExperiment(options: ExperimentOptions): Promise<{ resul
   const history: EpochMetrics[] = [];
   let samplesSeen = 0;
   let stopped = false;
+  let resumedMs = 0;
   try {
+    if (options.resume) {
+      const checkpoint = await loadModel(options.resume.weights);
+      copyWeightsByLayer(model, checkpoint);
+      checkpoint.dispose();
+      history.push(...options.resume.history.slice(0, options.resume.afterEpoch));
+      resumedMs = history.at(-1)?.elapsedMs ?? 0;
+    }
+    let stageStart = 0;
     for (const stage of stages) {
-      if (stopped || stage.epochs === 0) continue;
+      const done = Math.min(Math.max(history.length - stageStart, 0), stage.epochs);
+      stageStart += stage.epochs;
+      if (stopped || stage.epochs - done === 0) continue;
       setTrainableBaseLayers(base, stage.trainableBaseLayers);
       const stageOptions = {
-        epochs: stage.epochs,
+        epochs: stage.epochs - done,
         batchSize: config.batchSize,
         learningRate: stage.learningRate,
         seed: config.seed,
         firstEpoch: history.length + 1,
-        elapsedOffsetMs: performance.now() - started,
-        onEpochEnd: options.onEpochEnd,
+        elapsedOffsetMs: resumedMs + performance.now() - started,
+        onEpochEnd: options.onEpochEnd && ((metrics: EpochMetrics) => options.onEpochEnd!(metrics, model)),
         shouldStop: options.shouldStop,
+        yieldEveryBatches: options.yieldEveryBatches,
       };
       let trained;
       if (stage.trainableBaseLayers === 0 && (options.cacheFeatures ?? true)) {
@@ -129,7 +150,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<{ resul
       stopped = trained.stopped;
     }
     setTrainableBaseLayers(base, trainableLayers);
-    const durationMs = performance.now() - started;
+    const durationMs = resumedMs + performance.now() - started;
     const evaluation = await evaluate(model, testSet.x, testSet.labels, classes);
     return {
       model,

@@ -38,3 +38,15 @@ export function artifactsFromFiles(modelJson: string, weights: ArrayBuffer | Uin
 export function loadModel(artifacts: tf.io.ModelArtifacts): Promise<tf.LayersModel> {
   return tf.loadLayersModel(tf.io.fromMemory(artifacts));
 }
+
+/**
+ * Copies weights layer by layer, by name (a checkpoint into a freshly built twin). Not
+ * `setWeights(getWeights())`: a model lists trainable weights before frozen ones, and a checkpoint
+ * saved with frozen layers lists them in another order than the model it is loaded into.
+ */
+export function copyWeightsByLayer(target: tf.LayersModel, source: tf.LayersModel): void {
+  for (const layer of target.layers) {
+    if (!layer.weights.length) continue;
+    layer.setWeights(source.getLayer(layer.name).getWeights());
+  }
+}

@@ -4,6 +4,7 @@ import * as tf from "@tensorflow/tfjs";
 import type { ImageSet } from "./datasets";
 import { evaluate } from "./evaluate";
 import { buildBase, createSourceHead, withHead } from "./model";
+import { copyWeightsByLayer, loadModel } from "./model-io";
 import type { BaseArchitecture } from "./network";
 import { train, type EpochMetrics } from "./train";
 
@@ -17,7 +18,11 @@ export type PretrainOptions = {
   batchSize: number;
   learningRate: number;
   seed: number;
-  onEpochEnd?: (metrics: EpochMetrics) => void;
+  onEpochEnd?: (metrics: EpochMetrics, model: tf.LayersModel) => void | Promise<void>;
+  shouldStop?: () => boolean;
+  yieldEveryBatches?: number;
+  /** Continue from a checkpoint of the whole model saved after epoch `afterEpoch` (see runExperiment). */
+  resume?: { afterEpoch: number; weights: tf.io.ModelArtifacts; history: EpochMetrics[] };
 };
 
 export async function pretrainBase(options: PretrainOptions) {
@@ -25,14 +30,31 @@ export async function pretrainBase(options: PretrainOptions) {
   const base = buildBase(options.arch, options.seed);
   const model = withHead(base, createSourceHead(options.classes, options.seed));
   const [xTrain, xVal, xTest] = [tensor(options.train), tensor(options.val), tensor(options.test)];
+  const earlier = options.resume ? options.resume.history.slice(0, options.resume.afterEpoch) : [];
   try {
+    if (options.resume) {
+      const checkpoint = await loadModel(options.resume.weights);
+      copyWeightsByLayer(model, checkpoint);
+      checkpoint.dispose();
+    }
+    const resumedMs = earlier.at(-1)?.elapsedMs ?? 0;
     const result = await train(
       model,
       { train: { x: xTrain, labels: options.train.labels, classes: options.classes }, val: { x: xVal, labels: options.val.labels, classes: options.classes } },
-      { epochs: options.epochs, batchSize: options.batchSize, learningRate: options.learningRate, seed: options.seed, onEpochEnd: options.onEpochEnd },
+      {
+        epochs: options.epochs - earlier.length,
+        batchSize: options.batchSize,
+        learningRate: options.learningRate,
+        seed: options.seed,
+        firstEpoch: earlier.length + 1,
+        elapsedOffsetMs: resumedMs,
+        onEpochEnd: options.onEpochEnd && ((metrics) => options.onEpochEnd!(metrics, model)),
+        shouldStop: options.shouldStop,
+        yieldEveryBatches: options.yieldEveryBatches,
+      },
     );
     const test = await evaluate(model, xTest, options.test.labels, options.classes);
-    return { model, history: result.history, durationMs: result.durationMs, testAccuracy: test.accuracy, confusion: test.confusion };
+    return { model, history: [...earlier, ...result.history], durationMs: resumedMs + result.durationMs, stopped: result.stopped, testAccuracy: test.accuracy, confusion: test.confusion };
   } finally {
     tf.dispose([xTrain, xVal, xTest]);
   }

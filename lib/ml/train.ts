@@ -27,9 +27,18 @@ export type TrainOptions = {
   /** For a second training stage: the number of its first epoch and the time already spent. */
   firstEpoch?: number;
   elapsedOffsetMs?: number;
+  /**
+   * Yield to the event loop every this many batches (default 8), so a stop request can arrive.
+   * The server worker yields after every batch: its cancel flag is set by a database notification,
+   * and a cancel must stop the run within one batch.
+   */
+  yieldEveryBatches?: number;
 };
 
 export type TrainResult = { history: EpochMetrics[]; stopped: boolean; samplesSeen: number; durationMs: number };
+
+// setImmediate where there is one (Node): it lets pending I/O in without setTimeout's 1 ms floor.
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === "function" ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 export type TensorSet = { x: tf.Tensor; labels: Int32Array; classes: number };
 
@@ -108,7 +117,8 @@ export async function train(model: tf.LayersModel, data: { train: TensorSet; val
         correctSum = nextCorrect!;
         seen += size;
         // Yield to the event loop so a stop message (or the page) can get through between batches.
-        if ((start / options.batchSize) % 8 === 7) await new Promise((resolve) => setTimeout(resolve, 0));
+        const yieldEvery = options.yieldEveryBatches ?? 8;
+        if ((start / options.batchSize) % yieldEvery === yieldEvery - 1) await yieldToEventLoop();
       }
       samplesSeen += seen;
       const trainLoss = (await lossSum.data())[0]!;

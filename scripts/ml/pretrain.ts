@@ -10,45 +10,24 @@
 // on. Deterministic up to floating point: same seed, same sampling and initial weights. About five
 // minutes on two cores with the wasm backend.
 import * as tf from "@tensorflow/tfjs";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { datasetIndex, decodeSplit, joinClasses, type ImageSet } from "../../lib/ml/datasets";
 import { describeNetwork } from "../../lib/ml/network";
 import { serializeModel } from "../../lib/ml/model-io";
 import { pretrainBase } from "../../lib/ml/pretrain";
 import { modelCard, type ModelCard } from "../../lib/ml/model-card";
 import { BASE_MODELS, type BaseModelId } from "../../lib/ml/tasks";
-import { FASHION_CLASS_NAMES, imagesOfClass, readFashionMnist, unpackDebianPackages } from "../datasets/debian";
+import { PRETRAIN_RECIPES } from "../../lib/ml/run-kinds";
+import { FASHION_CLASS_NAMES } from "../datasets/debian";
+import { fashionSourceTrain, loadShipped } from "./pretrain-data";
 import { startNodeBackend } from "./backend";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const publicDir = path.join(root, "public");
 const quick = process.argv.includes("--quick");
 
-type Recipe = { epochs: number; batchSize: number; learningRate: number; seed: number };
-const RECIPES: Record<BaseModelId, Recipe> = {
-  "fashion-cnn": { epochs: 4, batchSize: 64, learningRate: 0.001, seed: 2026 },
-  "digits-cnn": { epochs: 40, batchSize: 32, learningRate: 0.003, seed: 2026 },
-};
-
-function loadShipped(dataset: string, split: "train" | "val" | "test", classes: number[]): ImageSet {
-  const index = datasetIndex.parse(JSON.parse(readFileSync(path.join(publicDir, "datasets", "index.json"), "utf8")));
-  const info = index.datasets[dataset]!;
-  return decodeSplit(info, split, classes, (file) => new Uint8Array(readFileSync(path.join(publicDir, "datasets", file))));
-}
-
-/** Every Fashion-MNIST training image of the source classes (the lab ships only a subset). */
-function fashionSourceTrain(classes: number[], limitPerClass: number): ImageSet {
-  const raw = readFashionMnist(unpackDebianPackages(), "train");
-  const parts = classes.map((c) => {
-    const images = imagesOfClass(raw, c).slice(0, limitPerClass);
-    const pixels = new Float32Array(images.length * raw.width * raw.height);
-    images.forEach((image, i) => image.forEach((value, j) => (pixels[i * raw.width * raw.height + j] = value / 255)));
-    return { pixels, count: images.length };
-  });
-  return joinClasses(parts, raw);
-}
+const RECIPES = PRETRAIN_RECIPES;
 
 async function pretrain(id: BaseModelId, backend: string): Promise<ModelCard> {
   const info = BASE_MODELS[id];

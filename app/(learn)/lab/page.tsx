@@ -16,8 +16,8 @@ export default async function LabPage({ searchParams }: { searchParams: Promise<
   return (
     <div>
       <PageHeader title="ML lab">
-        Train a small neural network in your browser with TensorFlow.js and compare transfer-learning strategies on real data: feature extraction, fine-tuning and training from scratch. Everything runs on
-        your device; your runs are saved to your lab history.
+        Train a small neural network in your browser with TensorFlow.js and compare transfer-learning strategies on real data: feature extraction, fine-tuning and training from scratch. Runs train on your
+        device, or on the site&apos;s training workers with “Run on server”; your runs are saved to your lab history.
       </PageHeader>
       <Lab presetId={preset} backendParam={backend} />
     </div>

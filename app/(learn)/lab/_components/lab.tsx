@@ -21,6 +21,7 @@ import { runColor, runLabel, type RunRecord } from "./run-record";
 import { RunsTable } from "./runs-table";
 import { TryIt } from "./try-it";
 import { useLabWorker, type BackendChoice } from "./use-lab-worker";
+import { useServerRuns } from "./use-server-runs";
 
 const LEARNING_RATES = [0.0001, 0.0003, 0.001, 0.003, 0.005, 0.01, 0.03, 0.1];
 const BATCH_SIZES = [8, 16, 32, 64, 128];
@@ -120,6 +121,7 @@ export function Lab({ presetId, backendParam }: { presetId: string | null; backe
             save: "saved",
             xpAwarded: 0,
             showOnChart: false,
+            where: "browser",
           }),
         )
         .reverse();
@@ -216,16 +218,31 @@ export function Lab({ presetId, backendParam }: { presetId: string | null; backe
         case "ready":
           setWorkerError(null);
           return;
+        case "evaluation": {
+          update(message.runId, () => ({ browserCheck: { status: "done", accuracy: message.accuracy, testImages: message.testImages, backend: message.backend } }));
+          const run = runsRef.current.find((r) => r.runId === message.runId);
+          if (run) setAnnouncement(`${runLabel(run)} evaluated in this browser (${message.backend}): test accuracy ${(message.accuracy * 100).toFixed(1)}%.`);
+          return;
+        }
+        case "evaluationError":
+          update(message.runId, () => ({ browserCheck: { status: "failed", message: message.message } }));
+          return;
       }
     },
     [persist, update],
   );
 
   const { state: worker, send } = useLabWorker(backendChoice, onMessage);
+  const nextNumber = useCallback(() => ++runCounter.current, []);
+  const evaluateModel = useCallback(
+    (runId: string, taskId: LabTaskId, modelJson: string, weights: Uint8Array) => send({ type: "evaluateModel", runId, taskId, modelJson, weights }, [weights.buffer as ArrayBuffer]),
+    [send],
+  );
+  const server = useServerRuns(runs, { setRuns, update, nextNumber, announce: setAnnouncement, evaluate: evaluateModel });
 
   const task = requireLabTask(config.taskId);
   const base = BASE_MODELS[task.baseModel];
-  const active = runs.find((run) => run.status === "queued" || run.status === "loading" || run.status === "running") ?? null;
+  const active = runs.find((run) => run.where === "browser" && (run.status === "queued" || run.status === "loading" || run.status === "running")) ?? null;
   const busy = active !== null;
   const ready = worker.status === "ready";
   const latest = runs.find((run) => !run.fromHistory) ?? null;
@@ -249,6 +266,7 @@ export function Lab({ presetId, backendParam }: { presetId: string | null; backe
         save: "idle",
         xpAwarded: 0,
         showOnChart: true,
+        where: "browser",
       }),
     );
     setRuns((current) => [...[...created].reverse(), ...current.map((run) => ({ ...run, showOnChart: run.showOnChart && strategies.length === 1 && !run.fromHistory }))]);
@@ -257,7 +275,7 @@ export function Lab({ presetId, backendParam }: { presetId: string | null; backe
   }
 
   function stopAll() {
-    for (const run of runs) if (run.status === "queued" || run.status === "loading" || run.status === "running") send({ type: "stop", runId: run.runId });
+    for (const run of runs) if (run.where === "browser" && (run.status === "queued" || run.status === "loading" || run.status === "running")) send({ type: "stop", runId: run.runId });
   }
 
   const requestTestImages = useCallback((taskId: LabTaskId) => send({ type: "testImages", taskId }), [send]);
@@ -416,6 +434,9 @@ export function Lab({ presetId, backendParam }: { presetId: string | null; backe
             <Button type="submit" disabled={!ready || busy}>
               Train {STRATEGY_LABELS[config.strategy].toLowerCase()}
             </Button>
+            <Button type="button" variant="secondary" disabled={server.starting} onClick={() => server.startOnServer(config, preset.id)}>
+              Run on server
+            </Button>
             <Button type="button" variant="secondary" disabled={!ready || busy} onClick={() => startRuns([...STRATEGIES])}>
               Run all three strategies
             </Button>
@@ -430,6 +451,10 @@ export function Lab({ presetId, backendParam }: { presetId: string | null; backe
           </div>
         </form>
         {workerError || worker.error ? <Alert>{workerError ?? worker.error}</Alert> : null}
+        {server.error ? <Alert>{server.error}</Alert> : null}
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          “Run on server” trains the same experiment on the site&apos;s training workers (on a GPU where the server has one) and streams its curves here; the runs table shows where and on what each run trained.
+        </p>
         <ModelCardSummary baseModel={task.baseModel} />
       </section>
 
@@ -470,7 +495,7 @@ export function Lab({ presetId, backendParam }: { presetId: string | null; backe
         <h2 id="runs-heading" className="text-lg font-semibold">
           Runs
         </h2>
-        <RunsTable runs={runs} onToggle={(runId, show) => update(runId, () => ({ showOnChart: show }))} />
+        <RunsTable runs={runs} onToggle={(runId, show) => update(runId, () => ({ showOnChart: show }))} onCancelServerRun={server.cancelOnServer} onCheckInBrowser={(run) => void server.checkInBrowser(run)} canCheck={ready} />
       </section>
 
       <section aria-labelledby="try-heading" className="space-y-3">

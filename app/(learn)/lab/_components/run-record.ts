@@ -24,6 +24,13 @@ export type RunRecord = {
   save: "idle" | "saving" | "saved" | "failed";
   xpAwarded: number;
   showOnChart: boolean;
+  /** Where it trained: this browser, or a server worker (then `serverRunId` is its TrainingRun id). */
+  where: "browser" | "server";
+  serverRunId?: string;
+  /** The server's device (GPU, CPU model) for server runs. */
+  device?: string | null;
+  /** A server run's model evaluated here, in the browser, on the same test set. */
+  browserCheck?: { status: "loading" } | { status: "done"; accuracy: number; testImages: number; backend: string } | { status: "failed"; message: string };
 };
 
 const PALETTE = ["#1f57c3", "#c2410c", "#7e22ce", "#047857", "#be123c", "#0e7490", "#a16207", "#4d7c0f"];
@@ -45,4 +52,9 @@ export function runLabel(run: RunRecord): string {
 export function samplesPerSecond(run: RunRecord): number | null {
   if (!run.result || run.result.durationMs <= 0) return null;
   return run.result.samplesSeen / (run.result.durationMs / 1000);
+}
+
+/** Whether a browser evaluation agrees with the server's: the same predictions up to one test image. */
+export function accuraciesAgree(server: number, browser: number, testImages: number): boolean {
+  return Math.abs(server - browser) <= 1 / Math.max(testImages, 1) + 1e-9;
 }

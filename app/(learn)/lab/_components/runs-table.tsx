@@ -1,7 +1,8 @@
 "use client";
 
 import { requireLabTask } from "@/lib/ml/tasks";
-import { runColor, runLabel, samplesPerSecond, type RunRecord } from "./run-record";
+import { Button } from "../../../_components/button";
+import { accuraciesAgree, runColor, runLabel, samplesPerSecond, type RunRecord } from "./run-record";
 
 const STATUS_TEXT: Record<RunRecord["status"], string> = {
   queued: "queued",
@@ -17,7 +18,34 @@ function seconds(ms: number) {
 }
 
 /** Every run side by side; the checkboxes choose which runs the charts overlay. */
-export function RunsTable({ runs, onToggle }: { runs: RunRecord[]; onToggle: (runId: string, show: boolean) => void }) {
+function BrowserCheck({ run, onCheck, canCheck }: { run: RunRecord; onCheck: (run: RunRecord) => void; canCheck: boolean }) {
+  const check = run.browserCheck;
+  if (run.where !== "server" || run.status !== "done" || !run.result) return null;
+  if (!check)
+    return (
+      <Button type="button" variant="secondary" className="mt-1 px-2 py-0.5 text-xs" disabled={!canCheck} onClick={() => onCheck(run)}>
+        Evaluate in this browser
+      </Button>
+    );
+  if (check.status === "loading") return <span className="block text-xs">loading the model…</span>;
+  if (check.status === "failed") return <span className="block text-xs text-red-700 dark:text-red-400">browser check failed: {check.message}</span>;
+  const agree = accuraciesAgree(run.result.testAccuracy, check.accuracy, check.testImages);
+  return (
+    <span className="block text-xs" data-testid="browser-check">
+      in this browser ({check.backend}): {(check.accuracy * 100).toFixed(1)}% {agree ? "· agrees" : "· differs"}
+    </span>
+  );
+}
+
+type RunsTableProps = {
+  runs: RunRecord[];
+  onToggle: (runId: string, show: boolean) => void;
+  onCancelServerRun: (run: RunRecord) => void;
+  onCheckInBrowser: (run: RunRecord) => void;
+  canCheck: boolean;
+};
+
+export function RunsTable({ runs, onToggle, onCancelServerRun, onCheckInBrowser, canCheck }: RunsTableProps) {
   if (!runs.length) return <p className="text-sm text-slate-600 dark:text-slate-400">No runs yet. Train one to see it here.</p>;
   return (
     <div className="overflow-x-auto">
@@ -39,6 +67,9 @@ export function RunsTable({ runs, onToggle }: { runs: RunRecord[]; onToggle: (ru
             </th>
             <th scope="col" className="px-2 py-2">
               Trainable params
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Where
             </th>
             <th scope="col" className="px-2 py-2">
               Backend
@@ -66,7 +97,7 @@ export function RunsTable({ runs, onToggle }: { runs: RunRecord[]; onToggle: (ru
             const rate = samplesPerSecond(run);
             const bestVal = run.history.length ? Math.max(...run.history.map((h) => h.valAccuracy)) : null;
             return (
-              <tr key={run.runId} className="border-t border-slate-200 dark:border-slate-800" data-run-id={run.runId} data-strategy={run.config.strategy} data-status={run.status}>
+              <tr key={run.runId} className="border-t border-slate-200 dark:border-slate-800" data-run-id={run.runId} data-strategy={run.config.strategy} data-status={run.status} data-where={run.where}>
                 <td className="px-2 py-2">
                   <input
                     type="checkbox"
@@ -88,9 +119,18 @@ export function RunsTable({ runs, onToggle }: { runs: RunRecord[]; onToggle: (ru
                   {run.config.strategy === "fine-tuning" ? ` · unfreeze ${run.config.unfreezeLastLayers}` : ""} · seed {run.config.seed}
                 </td>
                 <td className="px-2 py-2 tabular-nums">{run.result ? `${run.result.trainableParams.toLocaleString("en")} / ${run.result.totalParams.toLocaleString("en")}` : "–"}</td>
-                <td className="px-2 py-2">{run.backend ?? "–"}</td>
-                <td className="px-2 py-2 font-semibold tabular-nums" data-testid="test-accuracy">
-                  {run.result ? `${(run.result.testAccuracy * 100).toFixed(1)}%` : "–"}
+                <td className="px-2 py-2" data-testid="where">
+                  {run.where === "server" ? "Server" : "Browser"}
+                </td>
+                <td className="px-2 py-2" data-testid="run-backend" title={run.device ?? undefined}>
+                  {run.backend ?? "–"}
+                  {run.device ? <span className="block max-w-48 truncate text-xs text-slate-500">{run.device}</span> : null}
+                </td>
+                <td className="px-2 py-2 tabular-nums">
+                  <span className="font-semibold" data-testid="test-accuracy">
+                    {run.result ? `${(run.result.testAccuracy * 100).toFixed(1)}%` : "–"}
+                  </span>
+                  <BrowserCheck run={run} onCheck={onCheckInBrowser} canCheck={canCheck} />
                 </td>
                 <td className="px-2 py-2 tabular-nums">{bestVal === null ? "–" : `${(bestVal * 100).toFixed(1)}%`}</td>
                 <td className="px-2 py-2 tabular-nums" data-testid="training-time">
@@ -104,6 +144,12 @@ export function RunsTable({ runs, onToggle }: { runs: RunRecord[]; onToggle: (ru
                   {run.status === "running" ? ` (epoch ${run.history.length}/${run.config.epochs})` : ""}
                   {run.save === "saved" ? " · saved" : run.save === "failed" ? " · not saved" : ""}
                   {run.xpAwarded ? ` · +${run.xpAwarded} XP` : ""}
+                  {run.where === "server" && run.message && run.status === "failed" ? <span className="block text-xs text-red-700 dark:text-red-400">{run.message}</span> : null}
+                  {run.where === "server" && (run.status === "queued" || run.status === "running") ? (
+                    <Button type="button" variant="secondary" className="mt-1 px-2 py-0.5 text-xs" onClick={() => onCancelServerRun(run)}>
+                      Cancel
+                    </Button>
+                  ) : null}
                 </td>
               </tr>
             );

@@ -13,7 +13,9 @@ export type WorkerRequest =
   | { type: "run"; runId: string; config: LabRunConfig }
   | { type: "stop"; runId: string }
   | { type: "testImages"; taskId: LabTaskId }
-  | { type: "predict"; requestId: number; runId: string; images: Float32Array; count: number };
+  | { type: "predict"; requestId: number; runId: string; images: Float32Array; count: number }
+  /** A model trained elsewhere (a server run's artifact): load it and evaluate it on the task's test set. */
+  | { type: "evaluateModel"; runId: string; taskId: LabTaskId; modelJson: string; weights: Uint8Array };
 
 export type BackendAttempt = { name: BackendName; error?: string };
 
@@ -24,4 +26,6 @@ export type WorkerResponse =
   | { type: "done"; runId: string; result: ExperimentResult; loadMs: number; classNames: string[] }
   | { type: "error"; runId?: string; message: string }
   | { type: "testImages"; taskId: LabTaskId; set: ImageSet; classNames: string[] }
-  | { type: "prediction"; requestId: number; probabilities: Float32Array };
+  | { type: "prediction"; requestId: number; probabilities: Float32Array }
+  | { type: "evaluation"; runId: string; accuracy: number; confusion: number[][]; testImages: number; backend: BackendName }
+  | { type: "evaluationError"; runId: string; message: string };

@@ -6,7 +6,8 @@ import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import { datasetIndex, type DatasetIndex } from "@/lib/ml/datasets";
 import { prepareTaskData, runExperiment, taskFiles, type TaskData } from "@/lib/ml/experiment";
-import { artifactsFromFiles } from "@/lib/ml/model-io";
+import { evaluate } from "@/lib/ml/evaluate";
+import { artifactsFromFiles, loadModel } from "@/lib/ml/model-io";
 import { usesPretrainedWeights } from "@/lib/ml/strategies";
 import { requireLabTask, type BaseModelId, type LabTaskId } from "@/lib/ml/tasks";
 import { registerWasmTrainingKernels } from "@/lib/ml/wasm-kernels";
@@ -170,6 +171,24 @@ async function predict(request: Extract<WorkerRequest, { type: "predict" }>) {
   post({ type: "prediction", requestId: request.requestId, probabilities: values }, [values.buffer]);
 }
 
+/** Loads a server-trained model and evaluates it on the same test set the server used. */
+async function evaluateModel(request: Extract<WorkerRequest, { type: "evaluateModel" }>) {
+  const backend = await ready;
+  if (!backend) throw new Error("TensorFlow.js has not started.");
+  const [data, model] = await Promise.all([loadTask(request.taskId), loadModel(artifactsFromFiles(request.modelJson, request.weights))]);
+  const test = tf.tensor4d(data.test.images, [data.test.count, data.test.height, data.test.width, 1]);
+  try {
+    const evaluation = await evaluate(model, test, data.test.labels, data.classNames.length);
+    keepModel(request.runId, model);
+    post({ type: "evaluation", runId: request.runId, accuracy: evaluation.accuracy, confusion: evaluation.confusion, testImages: data.test.count, backend });
+  } catch (error) {
+    model.dispose();
+    throw error;
+  } finally {
+    test.dispose();
+  }
+}
+
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   switch (request.type) {
@@ -191,6 +210,9 @@ scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
       return;
     case "predict":
       predict(request).catch((error: Error) => post({ type: "error", message: error.message }));
+      return;
+    case "evaluateModel":
+      queue = queue.then(() => evaluateModel(request).catch((error: Error) => post({ type: "evaluationError", runId: request.runId, message: error.message })));
       return;
   }
 };

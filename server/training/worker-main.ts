@@ -1,0 +1,126 @@
+// The training worker: takes runs from the pg-boss queue and trains them with lib/ml, up to
+// WORKER_CONCURRENCY at a time, on the best TensorFlow.js backend this machine has. Any number of
+// workers, on any machines with the same DATABASE_URL (and, to resume each other's runs, the same
+// STORAGE_DIR), share the queue. While it trains a run it refreshes the run's heartbeat; every
+// worker also reaps runs whose heartbeat expired (a killed worker's) and requeues or fails them.
+import { randomUUID } from "node:crypto";
+import os from "node:os";
+import { EnvError } from "../env";
+import { listen } from "../realtime/pubsub";
+import { startTrainingBackend } from "./backend";
+import { getTrainingEnv } from "./env";
+import { createBoss, ensureTrainingQueue, enqueueTrainingRun, TRAINING_QUEUE, type TrainingJob } from "./queue";
+import { executeRun, type RunControl } from "./runner";
+import { CANCEL_CHANNEL, claimRun, heartbeat, reapStaleRuns, releaseRun } from "./store";
+
+const log = (line: string) => console.log(`[worker] ${line}`);
+
+async function main() {
+  const env = getTrainingEnv();
+  process.env.DB_POOL_MAX ??= String(env.WORKER_CONCURRENCY + 3);
+  const { db } = await import("../db");
+  const workerId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const backend = await startTrainingBackend(env.TRAINING_BACKEND);
+  const skipped = backend.attempts.filter((a) => a.error).map((a) => `${a.choice}: ${a.error}`);
+  log(`backend ${backend.backend} (${backend.choice}) on ${backend.device}${skipped.length ? `; unavailable: ${skipped.join("; ")}` : ""}`);
+
+  const boss = createBoss(env.DATABASE_URL, { supervise: true });
+  boss.on("error", (error: Error) => log(`queue error: ${error.message}`));
+  await boss.start();
+  await ensureTrainingQueue(boss);
+
+  const active = new Map<string, RunControl>();
+  const running = new Set<Promise<unknown>>();
+  let shuttingDown = false;
+  const heartbeatMs = env.TRAINING_HEARTBEAT_SECONDS * 1000;
+
+  const stopListening = await listen(CANCEL_CHANNEL, (message) => {
+    const runId = "runId" in message && typeof message.runId === "string" ? message.runId : null;
+    const control = runId ? active.get(runId) : undefined;
+    if (control && !control.stop) control.stop = "cancel";
+  });
+
+  const reap = async () => {
+    try {
+      const requeued = await reapStaleRuns({ expirySeconds: env.TRAINING_EXPIRY_SECONDS, maxAttempts: env.TRAINING_MAX_ATTEMPTS });
+      for (const runId of requeued) {
+        log(`run ${runId}: its worker stopped responding; requeued to resume from its last checkpoint`);
+        await enqueueTrainingRun(boss, runId);
+      }
+    } catch (error) {
+      log(`reaping stale runs failed: ${(error as Error).message}`);
+    }
+  };
+  await reap();
+  const reaper = setInterval(() => void reap(), heartbeatMs);
+
+  async function handle(runId: string) {
+    if (shuttingDown) return;
+    if (!(await claimRun(runId, workerId))) {
+      log(`run ${runId}: not queued any more (claimed elsewhere, finished or cancelled); skipped`);
+      return;
+    }
+    log(`claimed run ${runId}`);
+    const control: RunControl = { stop: null };
+    active.set(runId, control);
+    const beat = setInterval(() => {
+      heartbeat(runId, workerId)
+        .then((state) => {
+          if (!state.owned) control.stop ??= "lost";
+          else if (state.cancelRequested) control.stop ??= "cancel";
+        })
+        .catch((error: Error) => log(`run ${runId}: heartbeat failed: ${error.message}`));
+    }, heartbeatMs);
+    try {
+      const next = await executeRun({ runId, workerId, storageDir: env.storageDir, backend, control, log });
+      if (next === "release" && (await releaseRun(runId, workerId))) {
+        await enqueueTrainingRun(boss, runId);
+        log(`run ${runId}: handed back to the queue (worker stopping)`);
+      } else {
+        log(`run ${runId}: ${control.stop === "cancel" ? "cancelled" : "finished"}`);
+      }
+    } finally {
+      clearInterval(beat);
+      active.delete(runId);
+    }
+  }
+
+  await boss.work<TrainingJob>(
+    TRAINING_QUEUE,
+    { localConcurrency: env.WORKER_CONCURRENCY, batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 5 },
+    async ([job]) => {
+      if (!job) return;
+      const task = handle(job.data.runId);
+      running.add(task);
+      try {
+        await task;
+      } finally {
+        running.delete(task);
+      }
+    },
+  );
+  log(`ready: ${workerId}, concurrency ${env.WORKER_CONCURRENCY}, storage ${env.storageDir}`);
+
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log(`${signal}: handing runs in progress back to the queue…`);
+    for (const control of active.values()) control.stop ??= "shutdown";
+    clearInterval(reaper);
+    await Promise.allSettled([...running]);
+    await boss.stop({ graceful: true, timeout: 10_000 }).catch(() => undefined);
+    await stopListening().catch(() => undefined);
+    await db.$disconnect();
+    log("stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error instanceof EnvError ? `[worker] ${error.message}` : error);
+  process.exit(1);
+}
