@@ -6,7 +6,7 @@
 //     rows and their (period, scope, hidden, xp desc, reachedAt, userId) index, beside the naive
 //     query that sums this week's ledger (500,000 events) per learner on every request
 // Writes bench/results/gamification.md. BENCH_ITERATIONS (default 200) calls per measurement.
-import "../scripts/server-only-hook.ts";
+import "../server/server-only-hook.ts";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -10,19 +10,10 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { register } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
+import "../server/server-only-hook.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-
-// Server modules import `server-only`, which throws outside Next's server bundle: point it at the
-// same empty module the tests use.
-const emptyModule = pathToFileURL(path.join(root, "scripts/db/empty-module.ts")).href;
-register(
-  `data:text/javascript,${encodeURIComponent(
-    `export async function resolve(specifier, context, next) { return next(specifier === "server-only" ? ${JSON.stringify(emptyModule)} : specifier, context); }`,
-  )}`,
-);
 
 const QUEUE_CALLS = Number(process.env.BENCH_QUEUE_CALLS ?? 300);
 const LEARNERS = 50;
