@@ -2,11 +2,13 @@ import { z } from "zod";
 import { learnerProcedure, router } from "../trpc";
 import { getDashboard } from "./dashboard";
 import { getLeaderboard, setLeaderboardOptOut } from "./leaderboard";
+import { conceptMastery } from "./mastery";
 import { listNotifications, markNotificationsRead, unreadNotificationCount } from "./notifications";
 import { listBadges } from "./service";
 
 export const gamificationRouter = router({
   dashboard: learnerProcedure.query(({ ctx }) => getDashboard({ userId: ctx.viewer.id })),
+  mastery: learnerProcedure.query(({ ctx }) => conceptMastery({ userId: ctx.viewer.id })),
   badges: learnerProcedure.query(({ ctx }) => listBadges({ userId: ctx.viewer.id })),
   leaderboard: learnerProcedure
     .input(

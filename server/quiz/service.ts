@@ -413,3 +413,19 @@ export async function mistakesToCards(options: { userId: string; attemptId: stri
   });
   return { added, missed: missed.length };
 }
+
+/** For each of these lessons: whether it has a quiz, and the learner's best finished graded score. */
+export async function lessonQuizResults(options: { userId: string; lessonIds: string[] }): Promise<Map<string, { hasQuiz: boolean; best: number | null }>> {
+  if (options.lessonIds.length === 0) return new Map();
+  const [quizSections, best] = await Promise.all([
+    db.lessonSection.findMany({ where: { lessonId: { in: options.lessonIds }, type: "quiz", archivedAt: null }, select: { id: true, lessonId: true } }),
+    db.$queryRaw<{ lessonId: string; best: number }[]>`
+      SELECT s."lessonId", max(a.percent)::int AS best
+      FROM "QuizAttempt" a JOIN "LessonSection" s ON s.id = a."sectionId"
+      WHERE a."userId" = ${options.userId} AND a.mode = 'GRADED' AND a.state = 'FINISHED' AND s."lessonId" = ANY(${options.lessonIds})
+      GROUP BY s."lessonId"`,
+  ]);
+  const bestByLesson = new Map(best.map((row) => [row.lessonId, row.best]));
+  const withQuiz = new Set(quizSections.map((section) => section.lessonId));
+  return new Map(options.lessonIds.map((id) => [id, { hasQuiz: withQuiz.has(id), best: bestByLesson.get(id) ?? null }]));
+}

@@ -110,3 +110,24 @@ export async function mostForgottenCards(options: { courseId: string; limit?: nu
     return [{ front: face.front, kindLabel: face.kindLabel, lesson: item.section.lesson.title, reviews: row.reviews, again: row.again, learners: row.learners, forgetRate: row.again / row.reviews }];
   });
 }
+
+/**
+ * The learner's key-concept cards with their memory state and the lesson that teaches each (for
+ * mastery by concept). Cards of archived items are left out.
+ */
+export async function conceptCards(options: { userId: string }) {
+  const cards = await db.card.findMany({
+    where: { userId: options.userId, contentItem: { kind: "key-concept", archivedAt: null } },
+    select: {
+      reps: true,
+      stability: true,
+      contentItem: { select: { id: true, data: true, section: { select: { lesson: { select: { id: true, title: true, slug: true, course: { select: { slug: true, title: true } } } } } } } },
+    },
+  });
+  return cards.flatMap((card) => {
+    const item = card.contentItem;
+    if (!item) return [];
+    const term = (item.data as { term?: unknown }).term;
+    return [{ itemId: item.id, term: typeof term === "string" ? term : "Concept", reps: card.reps, stability: card.stability, lesson: item.section.lesson }];
+  });
+}

@@ -15,11 +15,22 @@ export const metadata: Metadata = { title: "Dashboard" };
 const card = "rounded-lg border border-slate-200 p-5 dark:border-slate-800";
 const muted = "text-sm text-slate-600 dark:text-slate-400";
 const link = "text-sm text-brand-600 underline dark:text-brand-100";
+const masteryStyle = {
+  Familiar: "bg-slate-200 text-slate-900 dark:bg-slate-700 dark:text-slate-100",
+  Proficient: "bg-brand-100 text-brand-700 dark:bg-brand-700 dark:text-white",
+  Mastered: "bg-emerald-700 text-white",
+} as const;
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
   await requireViewer("/dashboard");
   const caller = await getServerCaller();
-  const [{ welcome }, game, courses, due] = await Promise.all([searchParams, caller.gamification.dashboard(), caller.enrollment.mine(), caller.review.dueCount()]);
+  const [{ welcome }, game, courses, due, mastery] = await Promise.all([
+    searchParams,
+    caller.gamification.dashboard(),
+    caller.enrollment.mine(),
+    caller.review.dueCount(),
+    caller.gamification.mastery(),
+  ]);
   const { goal, streak, level, league } = game;
   const endsAt = streak.endsAt ? new Intl.DateTimeFormat("en", { hour: "numeric", minute: "2-digit", timeZone: game.timezone }).format(streak.endsAt) : null;
   return (
@@ -112,6 +123,36 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           Activity this year
         </h2>
         <ActivityHeatmap data={game.heatmap} goal={goal.xp} label="Daily XP over the last 365 days" />
+      </section>
+
+      <section aria-labelledby="mastery-heading" className="space-y-3">
+        <h2 id="mastery-heading" className="text-xl font-semibold">
+          Mastery by concept
+        </h2>
+        {mastery.concepts.length === 0 ? (
+          <p className="text-slate-700 dark:text-slate-300">Review the key concepts of a lesson (or take its quiz) to see how well you know them.</p>
+        ) : (
+          <>
+            <p className="text-slate-700 dark:text-slate-300" data-testid="mastery-counts">
+              {mastery.counts.Mastered} mastered · {mastery.counts.Proficient} proficient · {mastery.counts.Familiar} familiar
+            </p>
+            <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+              {mastery.concepts.slice(0, 12).map((concept) => (
+                <li key={`${concept.lesson.id}-${concept.term}`} className={`${card} flex items-start justify-between gap-3 py-3`}>
+                  <span>
+                    <Link href={`/courses/${concept.lesson.course.slug}/lessons/${concept.lesson.slug}`} className="font-medium hover:underline">
+                      {concept.term}
+                    </Link>
+                    <span className={`block ${muted}`}>
+                      recall holds ~{concept.stabilityDays} d{concept.bestQuizPercent !== null ? ` · quiz ${concept.bestQuizPercent}%` : ""}
+                    </span>
+                  </span>
+                  <span className={`shrink-0 rounded px-2 py-0.5 text-xs font-semibold ${masteryStyle[concept.level]}`}>{concept.level}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
 
       <section aria-labelledby="badges-heading" className="space-y-3">
