@@ -88,6 +88,8 @@ async function courseContent(client: Db, slug: string) {
 async function itemIds(slug: string): Promise<Map<string, { id: string; archivedAt: Date | null; data: unknown }>> {
   const items = await db.contentItem.findMany({
     where: { section: { lesson: { course: { slug } } } },
+    // Ids survive re-imports, so ordering by them compares the same items in the same order.
+    orderBy: { id: "asc" },
     select: {
       id: true,
       key: true,
