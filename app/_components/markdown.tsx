@@ -40,6 +40,10 @@ const components: Components = {
     <th className="border-b border-slate-300 px-2 py-1 text-left font-semibold dark:border-slate-600" {...props} />
   ),
   td: ({ node: _node, ...props }) => <td className="border-b border-slate-200 px-2 py-1 dark:border-slate-700" {...props} />,
+  // An image whose address was refused (urlTransform made it empty) shows its alt text instead.
+  img: ({ node: _node, src, alt, ...props }) =>
+    // eslint-disable-next-line @next/next/no-img-element -- authored content images of any size
+    src ? <img src={src} alt={alt ?? ""} {...props} /> : alt ? `[${alt}]` : null,
 };
 
 /** `plugins` and `extraComponents` extend the rendering (the lesson page marks glossary terms with them). */
