@@ -82,11 +82,11 @@ test("profile changes are saved and invalid ones explained", async ({ page }) =>
   await signIn(page, demo.learner);
   await page.goto("/settings");
   await page.getByLabel("Time zone").fill("Mars/Olympus");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save profile" }).click();
   await expect(page.getByText("Choose a valid IANA time zone, such as Europe/Paris.")).toBeVisible();
   await page.getByLabel("Time zone").fill("Pacific/Kiritimati");
   await page.getByLabel("50 XP").check();
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save profile" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
   await page.goto("/dashboard");
   await expect(page.getByText("0 / 50 XP")).toBeVisible();

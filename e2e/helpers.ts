@@ -22,3 +22,13 @@ export async function sessionCookie(page: Page) {
 export function uniqueEmail(prefix: string) {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.learnloop`;
 }
+
+/** Signs up a fresh learner (their data is theirs alone) and lands on the dashboard. */
+export async function signUp(page: Page, options: { name: string; prefix: string }) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Display name").fill(options.name);
+  await page.getByLabel("Email").fill(uniqueEmail(options.prefix));
+  await page.getByLabel("Password").fill(`${options.prefix}-password`);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+}

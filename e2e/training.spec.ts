@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { demo, signIn } from "./helpers";
+import { signUp } from "./helpers";
 
 // `npm start` (the e2e server) spawns a training worker; this journey trains on it from the lab.
 test.describe("server training from the lab", () => {
   test("a server run fills its curve live and sits beside a browser run of the same experiment", async ({ page }) => {
     test.setTimeout(240_000);
-    await signIn(page, demo.learner);
+    // A fresh learner: the runs table below holds exactly this journey's runs.
+    await signUp(page, { name: "Trainer", prefix: "trainer" });
     await page.goto("/lab?preset=transfer-digits");
     await expect(page.getByTestId("backend")).toContainText(/Running on (webgl|wasm|cpu)/, { timeout: 60_000 });
     await page.getByRole("radio", { name: "From scratch" }).first().check();

@@ -47,7 +47,7 @@ export function ProfileForm({ initial }: { initial: ProfileInput }) {
         {errors.dailyGoalXp ? <p className="text-sm text-red-700 dark:text-red-400">{errors.dailyGoalXp.join(" ")}</p> : null}
       </fieldset>
       <Button type="submit" disabled={update.isPending}>
-        {update.isPending ? "Saving…" : "Save"}
+        {update.isPending ? "Saving…" : "Save profile"}
       </Button>
     </form>
   );
