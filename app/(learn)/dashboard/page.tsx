@@ -45,9 +45,17 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       ) : null}
 
       <section aria-labelledby="today-heading" className="space-y-3">
-        <h2 id="today-heading" className="text-xl font-semibold">
-          Today
-        </h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="today-heading" className="text-xl font-semibold">
+            Today
+          </h2>
+          <p className={muted}>
+            Your day follows {game.timezone}.{" "}
+            <Link href="/settings" className={link}>
+              Change time zone or goal
+            </Link>
+          </p>
+        </div>
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
           <div className={`${card} flex items-center gap-4`}>
             <GoalRing value={goal.todayXp} goal={goal.xp} />

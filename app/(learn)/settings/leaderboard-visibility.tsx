@@ -10,7 +10,13 @@ import { errorMessage } from "../../_trpc/errors";
 export function LeaderboardVisibility({ optOut }: { optOut: boolean }) {
   const trpc = useTRPC();
   const [hidden, setHidden] = useState(optOut);
-  const save = useMutation(trpc.gamification.setLeaderboardOptOut.mutationOptions({ onSuccess: (result) => setHidden(result.optOut) }));
+  // The box follows the click at once; a failed save puts it back and says why.
+  const save = useMutation(
+    trpc.gamification.setLeaderboardOptOut.mutationOptions({
+      onSuccess: (result) => setHidden(result.optOut),
+      onError: (_error, input) => setHidden(!input.optOut),
+    }),
+  );
   return (
     <section aria-labelledby="leaderboard-visibility" className="mt-10 space-y-3">
       <h2 id="leaderboard-visibility" className="text-lg font-semibold">
@@ -22,7 +28,10 @@ export function LeaderboardVisibility({ optOut }: { optOut: boolean }) {
           className="mt-1 h-4 w-4"
           checked={hidden}
           disabled={save.isPending}
-          onChange={(event) => save.mutate({ optOut: event.target.checked })}
+          onChange={(event) => {
+            setHidden(event.target.checked);
+            save.mutate({ optOut: event.target.checked });
+          }}
         />
         <span>
           <span className="block font-medium">Hide me from leaderboards</span>
