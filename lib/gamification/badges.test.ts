@@ -60,3 +60,21 @@ describe("replayLedger", () => {
     expect(replay.facts.longestStreak).toBe(8);
   });
 });
+
+describe("badge rules", () => {
+  it("each read only the facts of their own triggers (so only those rules' rows need counting)", () => {
+    for (const badge of BADGES) {
+      const own = badge.triggers.filter((trigger) => trigger !== "any-xp");
+      // Facts where every rule the badge does not trigger on is maxed out, and its own are empty.
+      const others = emptyFacts();
+      for (const rule of ["lesson-section", "lesson-complete", "course-complete", "review", "quiz", "challenge", "game", "lab-strategy", "training-run"] as const) {
+        if (!own.includes(rule)) others.counts[rule] = 10_000;
+      }
+      if (!own.includes("quiz")) others.perfectQuizzes = 10;
+      if (!own.includes("game")) Object.assign(others, { bestWpm: 200, bestMathSprintLevel: 7 });
+      if (!own.includes("lab-strategy")) others.labStrategies = ["feature-extraction", "fine-tuning", "from-scratch"];
+      // Level and streak facts stay 0 here, so any badge earned from these facts read another rule's.
+      expect(badge.earned(others), badge.id).toBe(false);
+    }
+  });
+});

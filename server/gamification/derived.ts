@@ -20,14 +20,16 @@ export async function applyDerived(
 ): Promise<{ badges: string[]; levelsReached: number[] }> {
   const { user, rule, xp, createdAt } = event;
   const levelsReached: number[] = [];
+  // Known when the activity earned XP (level badges are only checked then).
+  let totalXp: number | undefined;
   if (xp > 0) {
     await client.$executeRaw`
       INSERT INTO "XpDay" ("userId", day, xp) VALUES (${user.id}, ${localDateKey(user.timezone, createdAt)}, ${xp})
       ON CONFLICT ("userId", day) DO UPDATE SET xp = "XpDay".xp + EXCLUDED.xp`;
     // The all-time global league row is the learner's total XP, so the level needs no extra sum.
-    const after = await addToLeagues(client, { userId: user.id, xp, courseId: event.courseId, createdAt, hidden: user.leaderboardOptOut });
-    const levelBefore = levelFor(after - xp).level;
-    const levelAfter = levelFor(after).level;
+    totalXp = await addToLeagues(client, { userId: user.id, xp, courseId: event.courseId, createdAt, hidden: user.leaderboardOptOut });
+    const levelBefore = levelFor(totalXp - xp).level;
+    const levelAfter = levelFor(totalXp).level;
     for (let level = levelBefore + 1; level <= levelAfter; level++) levelsReached.push(level);
     if (levelsReached.length) {
       await client.notification.createMany({ data: levelsReached.map((level) => ({ userId: user.id, kind: "LEVEL_UP" as const, data: { level }, createdAt })) });
@@ -37,7 +39,9 @@ export async function applyDerived(
   const owned = new Set((await client.userBadge.findMany({ where: { userId: user.id }, select: { badgeId: true } })).map((b) => b.badgeId));
   const candidates = badgesTriggeredBy(rule, xp).filter((badge) => !owned.has(badge.id));
   if (candidates.length === 0) return { badges: [], levelsReached };
-  const facts = await learnerFacts(client, user, { streak: candidates.some((badge) => badge.triggers.includes("any-xp")), now: createdAt });
+  // Each badge reads only the facts of its own triggers, so only those rules' rows are summed.
+  const sources = [...new Set(candidates.flatMap((badge) => badge.triggers.filter((trigger): trigger is ActivityRule => trigger !== "any-xp")))];
+  const facts = await learnerFacts(client, user, { sources, totalXp, streak: candidates.some((badge) => badge.triggers.includes("any-xp")), now: createdAt });
   const earned = candidates.filter((badge) => badge.earned(facts));
   if (earned.length) {
     await client.userBadge.createMany({ data: earned.map((badge) => ({ userId: user.id, badgeId: badge.id, awardedAt: createdAt })), skipDuplicates: true });

@@ -6,41 +6,49 @@ import { localDateKey } from "@/lib/time/day";
 import type { Prisma } from "../generated/prisma/client";
 import { dailyXpTotals } from "./service";
 
-type Row = { source: string; n: number; xp: number; perfect: number; wpm: number | null; math: number | null; strategies: string[] | null };
+type Row = { source: string; n: number; perfect: number; wpm: number | null; math: number | null; strategies: string[] | null };
 
 /**
  * The learner's badge facts computed by PostgreSQL from the ledger: the same numbers
  * `addEventToFacts` in lib/gamification/badges.ts derives when it replays the events one by one.
+ * Only what the badges still to check need is read: an activity is recorded on a hot path.
  */
 export async function learnerFacts(
   client: Prisma.TransactionClient,
   user: { id: string; timezone: string; dailyGoalXp: number },
-  options: { streak: boolean; now?: Date },
+  options: {
+    /** The rules whose facts are needed: only their ledger rows are read (none: no ledger query). */
+    sources: readonly ActivityRule[];
+    /** The learner's total XP, when known (the all-time league row holds it). */
+    totalXp?: number;
+    streak: boolean;
+    now?: Date;
+  },
 ): Promise<LearnerFacts> {
+  const facts = emptyFacts();
+  if (options.totalXp !== undefined) facts.totalXp = options.totalXp;
+  if (options.streak) {
+    const totals = await dailyXpTotals({ userId: user.id }, client);
+    facts.longestStreak = computeStreak({ totals, goal: user.dailyGoalXp, today: localDateKey(user.timezone, options.now ?? new Date()) }).longest;
+  }
+  if (options.sources.length === 0) return facts;
   const rows = await client.$queryRaw<Row[]>`
     SELECT source,
            count(*)::int AS n,
-           coalesce(sum(amount), 0)::int AS xp,
            (count(*) FILTER (WHERE source = 'quiz' AND meta->>'perfect' = 'true'))::int AS perfect,
            max(CASE WHEN source = 'game' AND meta->>'game' = ${GAME_IDS_FOR_BADGES.typing} AND jsonb_typeof(meta->'wpm') = 'number'
                     THEN (meta->>'wpm')::float8 END) AS wpm,
            max(CASE WHEN source = 'game' AND meta->>'game' = ${GAME_IDS_FOR_BADGES.math} AND meta->>'mode' = 'sprint' AND meta->>'level' ~ '^[0-9]+'
                     THEN substring(meta->>'level' from '^[0-9]+')::int END) AS math,
            array_agg(DISTINCT meta->>'strategy') FILTER (WHERE source = 'lab-strategy' AND meta->>'strategy' IS NOT NULL) AS strategies
-    FROM "XpEvent" WHERE "userId" = ${user.id}
+    FROM "XpEvent" WHERE "userId" = ${user.id} AND source = ANY(${[...options.sources]}::text[])
     GROUP BY source`;
-  const facts = emptyFacts();
   for (const row of rows) {
     facts.counts[row.source as ActivityRule] = row.n;
-    facts.totalXp += row.xp;
     facts.perfectQuizzes += row.perfect;
     if (row.wpm !== null) facts.bestWpm = Math.max(facts.bestWpm, row.wpm);
     if (row.math !== null) facts.bestMathSprintLevel = Math.max(facts.bestMathSprintLevel, row.math);
     if (row.strategies) facts.labStrategies.push(...row.strategies);
-  }
-  if (options.streak) {
-    const totals = await dailyXpTotals({ userId: user.id }, client);
-    facts.longestStreak = computeStreak({ totals, goal: user.dailyGoalXp, today: localDateKey(user.timezone, options.now ?? new Date()) }).longest;
   }
   return facts;
 }
