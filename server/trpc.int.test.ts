@@ -1,11 +1,11 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import type { AuthUser } from "./auth/service";
 import { appRouter, createCaller } from "./router";
 import { createTestUser } from "./test/factories";
 import { createContextFor } from "./trpc";
+import { codeOf } from "./test/error-code";
 
 /** Calls the real HTTP handler, so the error formatter and status codes are what a browser sees. */
 async function http(viewer: AuthUser | null, path: string, input: unknown, method: "GET" | "POST") {
@@ -24,16 +24,6 @@ async function http(viewer: AuthUser | null, path: string, input: unknown, metho
   const raw = (await response.json()) as { error?: Parameters<typeof superjson.deserialize>[0] };
   type ErrorShape = { message: string; data: { code: string; zodError: { fieldErrors: Record<string, string[]> } | null } };
   return { status: response.status, body: { error: raw.error ? superjson.deserialize<ErrorShape>(raw.error) : undefined } };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-  return "OK";
 }
 
 describe("procedure access levels", () => {

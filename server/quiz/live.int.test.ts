@@ -1,25 +1,14 @@
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import type { AuthUser } from "../auth/service";
 import { db } from "../db";
 import { createCaller } from "../router";
 import { createTestUser } from "../test/factories";
 import { createContextFor } from "../trpc";
-import { DomainError } from "../errors";
 import { watchAsHost, watchAsPlayer } from "./live";
 import { createQuizCourse } from "./test-course";
+import { codeOf } from "../test/error-code";
 
 const live = (user: AuthUser) => createCaller(createContextFor(user)).quiz.live;
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError || error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return "OK";
-}
 
 async function hostView(host: AuthUser, code: string) {
   const controller = new AbortController();

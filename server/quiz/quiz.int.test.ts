@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import type { AuthUser } from "../auth/service";
 import { db } from "../db";
@@ -6,22 +5,13 @@ import { createCaller } from "../router";
 import { createTestUser } from "../test/factories";
 import { createContextFor } from "../trpc";
 import { createQuizCourse } from "./test-course";
+import { codeOf } from "../test/error-code";
 
 type Caller = ReturnType<typeof createCaller>;
 type Attempt = Awaited<ReturnType<Caller["quiz"]["attempt"]>>;
 type Item = Attempt["questions"][number];
 
 const quiz = (user: AuthUser) => createCaller(createContextFor(user)).quiz;
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-  return "OK";
-}
 
 /** The answer (in shown order) that is right for each test question, read from what the learner sees. */
 function rightAnswer(item: Item) {

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { TRPCError } from "@trpc/server";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +11,7 @@ import { appRouter, createCaller } from "../router";
 import { completeSection } from "../progress/service";
 import { createTestUser } from "../test/factories";
 import { createContextFor } from "../trpc";
+import { codeOf } from "../test/error-code";
 
 const CATEGORY = "studio-tests";
 const fixtureLesson = path.resolve(
@@ -27,16 +27,6 @@ function everySectionLesson(slug = "basics"): Record<string, unknown> {
 }
 
 const studio = (user: AuthUser) => createCaller(createContextFor(user)).studio;
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-  return "OK";
-}
 
 function newSlug(prefix = "studio"): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
