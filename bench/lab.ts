@@ -8,12 +8,12 @@
 //     only the head, on features cached once; fine-tuning and from scratch run the full network).
 // Writes bench/results/lab.md. CHROMIUM_PATH picks the browser (default /usr/bin/chromium).
 import { chromium, type Page } from "@playwright/test";
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort, stop, waitHealthy } from "./_app";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -23,39 +23,6 @@ const STRATEGIES = [
   ["fine-tuning", "Fine-tuning"],
   ["from-scratch", "From scratch"],
 ] as const;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
-async function waitHealthy(url: string, child: ChildProcess, log: string[]): Promise<void> {
-  const deadline = Date.now() + 600_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app exited (code ${child.exitCode}) before it was healthy:\n${log.join("")}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} not healthy after 600 s`);
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
-}
 
 type StrategyFigures = { seconds: number; trainingSeconds: number; samplesPerSecond: number; testAccuracy: string };
 type BackendFigures = { backend: string; ran: string; firstRunSeconds: number | null; strategies: Partial<Record<string, StrategyFigures>>; error?: string };
@@ -136,7 +103,7 @@ async function main() {
   app.stdout?.on("data", (chunk: Buffer) => log.push(chunk.toString()));
   app.stderr?.on("data", (chunk: Buffer) => log.push(chunk.toString()));
   try {
-    await waitHealthy(`${baseURL}/api/health`, app, log);
+    await waitHealthy(`${baseURL}/api/health`, app, { log });
     const results: BackendFigures[] = [];
     for (const backend of BACKENDS) {
       console.log(`  ${backend}…`);

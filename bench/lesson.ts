@@ -7,13 +7,13 @@
 //   - TTFB (navigation responseStart − startTime) and LCP (largest-contentful-paint), medians.
 // Writes bench/results/lesson.md. CHROMIUM_PATH picks the browser (default /usr/bin/chromium).
 import { chromium, type Browser, type BrowserContext } from "@playwright/test";
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { freePort, stop, waitHealthy } from "./_app";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -24,39 +24,6 @@ const PAGES = [
   ["course", "/courses/transfer-learning"],
   ["lab", "/lab"],
 ] as const;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
-async function waitHealthy(url: string, child: ChildProcess, log: string[]): Promise<void> {
-  const deadline = Date.now() + 600_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app exited (code ${child.exitCode}) before it was healthy:\n${log.join("")}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} not healthy after 600 s`);
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -131,7 +98,7 @@ async function main() {
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
   });
   try {
-    await waitHealthy(`${baseURL}/api/health`, app, log);
+    await waitHealthy(`${baseURL}/api/health`, app, { log });
     const signIn = await browser.newContext();
     const page = await signIn.newPage();
     await page.goto(`${baseURL}/sign-in`);
