@@ -223,28 +223,22 @@ export async function finishGame(options: { userId: string; sessionId: string; e
     const again = await db.gameSession.findFirstOrThrow({ where: { id: session.id, userId: options.userId }, select: sessionSelect });
     return storedFinish(again);
   }
-  return {
-    ...stored,
-    sessionId: session.id,
-    game: session.game as GameId,
-    mode: session.mode,
-    level: session.level,
-    xpAwarded: finished,
-    previousBest,
-    newBest: previousBest === null || outcome.score > previousBest,
-  };
+  return finishResult(session, stored, finished, previousBest);
 }
 
 async function storedFinish(session: SessionRow): Promise<FinishResult> {
   const stored = session.result as unknown as StoredResult;
-  const previousBest = await bestScore(session.userId, session, session.id);
+  return finishResult(session, stored, session.xpAwarded, await bestScore(session.userId, session, session.id));
+}
+
+function finishResult(session: Pick<SessionRow, "id" | "game" | "mode" | "level">, stored: StoredResult, xpAwarded: number, previousBest: number | null): FinishResult {
   return {
     ...stored,
     sessionId: session.id,
     game: session.game as GameId,
     mode: session.mode,
     level: session.level,
-    xpAwarded: session.xpAwarded,
+    xpAwarded,
     previousBest,
     newBest: previousBest === null || stored.score > previousBest,
   };

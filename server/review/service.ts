@@ -136,6 +136,17 @@ async function countNew(userId: string, courseId: string | undefined, now: Date,
   return row?.count ?? 0;
 }
 
+/** What showing a card needs: its own text, or its lesson item's, and where it came from. */
+export const cardFaceSelect = {
+  front: true,
+  back: true,
+  sourceLabel: true,
+  course: { select: { slug: true, title: true } },
+  contentItem: {
+    select: { kind: true, data: true, section: { select: { lesson: { select: { slug: true, title: true, course: { select: { slug: true, title: true } } } } } } },
+  },
+} satisfies Prisma.CardSelect;
+
 const queueCardSelect = {
   id: true,
   version: true,
@@ -148,13 +159,7 @@ const queueCardSelect = {
   reps: true,
   lapses: true,
   lastReview: true,
-  front: true,
-  back: true,
-  sourceLabel: true,
-  course: { select: { slug: true, title: true } },
-  contentItem: {
-    select: { kind: true, data: true, section: { select: { lesson: { select: { slug: true, title: true, course: { select: { slug: true, title: true } } } } } } },
-  },
+  ...cardFaceSelect,
 } satisfies Prisma.CardSelect;
 type QueueCardRow = Prisma.CardGetPayload<{ select: typeof queueCardSelect }>;
 

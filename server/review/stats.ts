@@ -2,7 +2,7 @@ import "server-only";
 import { cardFaceOf } from "@/lib/srs/card-text";
 import { localDateKey } from "@/lib/time/day";
 import { db } from "../db";
-import { faceOf, localDay } from "./service";
+import { cardFaceSelect, faceOf, localDay } from "./service";
 
 // Review statistics, with every day counted in the learner's own time zone. Timestamps are stored
 // as UTC `timestamp` columns, hence `AT TIME ZONE 'UTC' AT TIME ZONE <zone>` to get local dates.
@@ -54,13 +54,7 @@ export async function getStats(options: { userId: string; now?: Date }) {
         lapses: true,
         reps: true,
         difficulty: true,
-        front: true,
-        back: true,
-        sourceLabel: true,
-        course: { select: { slug: true, title: true } },
-        contentItem: {
-          select: { kind: true, data: true, section: { select: { lesson: { select: { slug: true, title: true, course: { select: { slug: true, title: true } } } } } } },
-        },
+        ...cardFaceSelect,
       },
     }),
   ]);
