@@ -7,7 +7,6 @@ import { z } from "zod";
 import { signUpInput } from "@/lib/auth/schemas";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { signIn, signOut } from "@/server/auth/config";
-import { clientIp } from "@/server/auth/rate-limit";
 import { INVALID_CREDENTIALS, registerUser } from "@/server/auth/service";
 import { DomainError } from "@/server/errors";
 
@@ -19,7 +18,7 @@ export type AuthFormState = {
 
 function signInErrorMessage(error: AuthError): string {
   if (error instanceof CredentialsSignin && error.code === "rate_limited") {
-    return "Too many sign-in attempts. Wait a minute and try again.";
+    return "Too many sign-in attempts. Wait a little and try again.";
   }
   if (error instanceof CredentialsSignin) return INVALID_CREDENTIALS;
   return "Signing in failed. Please try again.";
@@ -53,7 +52,7 @@ export async function signUpAction(_state: AuthFormState, formData: FormData): P
     return { error: "Some fields need attention.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   }
   try {
-    await registerUser({ input: parsed.data, ip: clientIp(await headers()) });
+    await registerUser({ input: parsed.data, headers: await headers() });
   } catch (error) {
     if (error instanceof DomainError) return { error: error.message, values };
     throw error;

@@ -9,7 +9,6 @@ import type { Role } from "../generated/prisma/enums";
 import { db } from "../db";
 import { getEnv } from "../env";
 import { DomainError } from "../errors";
-import { clientIp } from "./rate-limit";
 import { authenticate } from "./service";
 
 declare module "next-auth" {
@@ -83,7 +82,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           const user = await authenticate({
             email: credentials?.email,
             password: credentials?.password,
-            ip: clientIp(request.headers),
+            headers: request.headers,
           });
           return { id: user.id, email: user.email, name: user.name, role: user.role };
         } catch (error) {
