@@ -7,6 +7,7 @@ import type { AuthUser } from "./auth/service";
 import { db } from "./db";
 import type { Db } from "./db-client";
 import { DomainError } from "./errors";
+import { CROSS_SITE_MESSAGE, crossSite, NUL_MESSAGE, nulPath } from "./http/request-guards";
 
 export type Context = { db: Db; viewer: AuthUser | null; headers: Headers };
 
@@ -50,10 +51,20 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+// Before any input is parsed: PostgreSQL stores no NUL character in text, so a NUL anywhere in the
+// input is refused with a sentence here, once for every procedure, rather than failing a query;
+// and a mutation sent by another site's page is refused.
+const requestGuards = t.middleware(async ({ ctx, type, getRawInput, next }) => {
+  if (type === "mutation" && crossSite(ctx.headers)) throw new TRPCError({ code: "FORBIDDEN", message: CROSS_SITE_MESSAGE });
+  const where = nulPath(await getRawInput());
+  if (where) throw new TRPCError({ code: "BAD_REQUEST", message: NUL_MESSAGE, cause: new Error(`NUL character in ${where}`) });
+  return next();
+});
+
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
-export const publicProcedure = t.procedure.use(domainErrors);
+export const publicProcedure = t.procedure.use(domainErrors).use(requestGuards);
 
 export const learnerProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });

@@ -9,6 +9,7 @@ import { safeRedirectPath } from "@/lib/auth/redirect";
 import { signIn, signOut } from "@/server/auth/config";
 import { INVALID_CREDENTIALS, registerUser } from "@/server/auth/service";
 import { DomainError } from "@/server/errors";
+import { NUL_MESSAGE, nulPath } from "@/server/http/request-guards";
 
 export type AuthFormState = {
   error?: string;
@@ -47,6 +48,7 @@ export async function signInAction(_state: AuthFormState, formData: FormData): P
 export async function signUpAction(_state: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const raw = Object.fromEntries(formData);
   const values = { email: String(raw.email ?? ""), name: String(raw.name ?? "") };
+  if (nulPath(raw)) return { error: NUL_MESSAGE, values: { email: values.email.replaceAll("\u0000", ""), name: values.name.replaceAll("\u0000", "") } };
   const parsed = signUpInput.safeParse(raw);
   if (!parsed.success) {
     return { error: "Some fields need attention.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
