@@ -7,6 +7,7 @@ import { DomainError } from "../errors";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
 import { clientAddress } from "../http/client-address";
 import { clearRateLimit, hitRateLimit, recentHits, refundRateLimit } from "./rate-limit";
+import { endSessions } from "./sessions";
 import { FAILURE_WINDOW_MS, passwordProblem, retryDelaySeconds } from "./sign-in-policy";
 
 export const INVALID_CREDENTIALS = "Email or password is incorrect.";
@@ -117,4 +118,20 @@ export async function registerUser(options: { input: unknown; headers: Headers }
     }
     throw error;
   }
+}
+
+/**
+ * Changes a password after checking the current one, and ends every other session of the
+ * account (a thief's copy of a cookie among them); the device that asked stays signed in.
+ */
+export async function changePassword(options: { userId: string; sessionId: string | null; currentPassword: string; newPassword: string }): Promise<{ endedSessions: number }> {
+  const limited = await hitRateLimit({ key: `password-change:${options.userId}`, limit: 10 });
+  if (!limited.allowed) throw tooMany(limited.retryAfterSeconds, "password change");
+  const user = await db.user.findUniqueOrThrow({ where: { id: options.userId }, select: { email: true, name: true, passwordHash: true } });
+  if (!user.passwordHash) throw new DomainError("BAD_REQUEST", "This account signs in through GitHub or Google and has no password to change.");
+  if (!(await verifyPassword(user.passwordHash, options.currentPassword))) throw new DomainError("BAD_REQUEST", "Your current password is not right.");
+  const problem = passwordProblem(options.newPassword, user);
+  if (problem) throw new DomainError("BAD_REQUEST", problem);
+  await db.user.update({ where: { id: options.userId }, data: { passwordHash: await hashPassword(options.newPassword) } });
+  return { endedSessions: await endSessions({ userId: options.userId, except: options.sessionId }) };
 }

@@ -31,10 +31,15 @@ const common = new Set(dictionary["passwords-common"].filter((entry) => entry.le
  */
 export function passwordProblem(password: string, account: { email: string; name?: string }): string | null {
   const lower = password.toLowerCase();
-  if (common.has(lower)) return "This password is one of the most common passwords, which attackers try first. Choose another one.";
+  if (common.has(lower))
+    return "This password is one of the most common passwords, which attackers try first. Choose another one.";
   if (new Set(lower).size === 1) return "A password of one repeated character is guessed at once. Choose another one.";
   const local = account.email.toLowerCase().split("@")[0] ?? "";
-  if (lower === account.email.toLowerCase() || (local.length >= 4 && lower.includes(local)) || (account.name && lower === account.name.trim().toLowerCase())) {
+  if (
+    lower === account.email.toLowerCase() ||
+    (local.length >= 4 && lower.includes(local)) ||
+    (account.name && lower === account.name.trim().toLowerCase())
+  ) {
     return "A password must not contain your email address or be your name. Choose another one.";
   }
   return null;

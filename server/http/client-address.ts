@@ -25,10 +25,7 @@ export function clientAddress(headers: Headers, trust: TrustProxy = getEnv().TRU
   const peer = normalise(headers.get(PEER_ADDRESS_HEADER) ?? "");
   if (!peer) return "unknown";
   if (trust.hops === 0 && trust.proxies.length === 0) return peer;
-  const forwarded = (headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map(normalise)
-    .filter(Boolean);
+  const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map(normalise).filter(Boolean);
   const chain = [...forwarded, peer];
   if (trust.proxies.length === 0) return chain[Math.max(0, chain.length - 1 - trust.hops)]!;
   const proxies = proxyList(trust.proxies);

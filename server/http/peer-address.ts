@@ -26,5 +26,7 @@ let stamping = false;
 export function stampEveryRequest(): void {
   if (stamping) return;
   stamping = true;
-  diagnostics.subscribe("http.server.request.start", (message) => stampPeerAddress((message as { request: IncomingMessage }).request));
+  diagnostics.subscribe("http.server.request.start", (message) =>
+    stampPeerAddress((message as { request: IncomingMessage }).request),
+  );
 }

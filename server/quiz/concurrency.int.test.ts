@@ -36,7 +36,13 @@ describe("quiz attempts under concurrency", () => {
     const course = await createQuizCourse();
     const attempt = await quiz(learner).start({ ...course, mode: "GRADED" });
     let sequence = 0;
-    for (const item of attempt.questions) await quiz(learner).saveAnswer({ attemptId: attempt.id, questionId: item.id, sequence: ++sequence, answer: anyAnswer(item) });
+    for (const item of attempt.questions)
+      await quiz(learner).saveAnswer({
+        attemptId: attempt.id,
+        questionId: item.id,
+        sequence: ++sequence,
+        answer: anyAnswer(item),
+      });
 
     const results = await Promise.allSettled(Array.from({ length: 20 }, () => quiz(learner).finish({ attemptId: attempt.id })));
     const failures = results.flatMap((result) => (result.status === "rejected" ? [String(result.reason)] : []));
@@ -55,14 +61,26 @@ describe("quiz attempts under concurrency", () => {
     const attempt = await quiz(learner).start({ ...course, mode: "GRADED" });
     const item = attempt.questions.find((entry) => entry.view?.type === "short-text")!;
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, index) => quiz(learner).saveAnswer({ attemptId: attempt.id, questionId: item.id, sequence: index + 1, answer: { type: "short-text", text: `answer ${index + 1}` } })),
+      Array.from({ length: 20 }, (_, index) =>
+        quiz(learner).saveAnswer({
+          attemptId: attempt.id,
+          questionId: item.id,
+          sequence: index + 1,
+          answer: { type: "short-text", text: `answer ${index + 1}` },
+        }),
+      ),
     );
     const failures = results.flatMap((result) => (result.status === "rejected" ? [String(result.reason)] : []));
     expect(failures).toEqual([]);
     const stored = await db.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id }, select: { sequence: true } });
-    const answer = await db.quizAnswer.findFirstOrThrow({ where: { attemptId: attempt.id }, select: { sequence: true, response: true } });
+    const answer = await db.quizAnswer.findFirstOrThrow({
+      where: { attemptId: attempt.id },
+      select: { sequence: true, response: true },
+    });
     // The highest sequence number that was applied is the one stored, and its text is the answer.
-    const appliedSequences = results.flatMap((result, index) => (result.status === "fulfilled" && result.value.applied ? [index + 1] : []));
+    const appliedSequences = results.flatMap((result, index) =>
+      result.status === "fulfilled" && result.value.applied ? [index + 1] : [],
+    );
     expect(stored.sequence).toBe(Math.max(...appliedSequences));
     expect(answer).toEqual({ sequence: stored.sequence, response: { type: "short-text", text: `answer ${stored.sequence}` } });
   });
@@ -73,10 +91,20 @@ describe("quiz attempts under concurrency", () => {
     const play = async (learner: AuthUser) => {
       const caller = quiz(learner);
       // A double click on Start and on Finish, and every answer sent at once.
-      const [attempt, again] = await Promise.all([caller.start({ ...course, mode: "GRADED" }), caller.start({ ...course, mode: "GRADED" })]);
+      const [attempt, again] = await Promise.all([
+        caller.start({ ...course, mode: "GRADED" }),
+        caller.start({ ...course, mode: "GRADED" }),
+      ]);
       expect(again.id).toBe(attempt.id);
-      const saved = await Promise.all(attempt.questions.map((item, index) => caller.saveAnswer({ attemptId: attempt.id, questionId: item.id, sequence: index + 1, answer: anyAnswer(item) })));
-      const [finished, duplicate] = await Promise.all([caller.finish({ attemptId: attempt.id }), caller.finish({ attemptId: attempt.id })]);
+      const saved = await Promise.all(
+        attempt.questions.map((item, index) =>
+          caller.saveAnswer({ attemptId: attempt.id, questionId: item.id, sequence: index + 1, answer: anyAnswer(item) }),
+        ),
+      );
+      const [finished, duplicate] = await Promise.all([
+        caller.finish({ attemptId: attempt.id }),
+        caller.finish({ attemptId: attempt.id }),
+      ]);
       expect(duplicate.result).toEqual(finished.result);
       return { attempt, saved, finished };
     };
