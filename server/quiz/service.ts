@@ -116,7 +116,7 @@ async function settle(tx: Tx, attempt: AttemptRow, now: Date): Promise<AttemptRo
 async function readAttempt(options: { userId: string; attemptId: string }): Promise<{ attempt: AttemptRow; answers: AnswerRow[] }> {
   const [attempt, answers] = await db.$transaction(
     [db.quizAttempt.findFirst({ where: { id: options.attemptId, userId: options.userId }, select: attemptSelect }), db.quizAnswer.findMany({ where: { attemptId: options.attemptId }, select: answerSelect })],
-    { isolationLevel: "RepeatableRead" },
+    { ...QUIZ_TRANSACTION, isolationLevel: "RepeatableRead" },
   );
   if (!attempt) throw new DomainError("NOT_FOUND", "That quiz attempt does not exist.");
   return { attempt, answers };
