@@ -87,6 +87,12 @@ describe("studio access", () => {
       importZip: () => learner.importZip({ zipBase64: "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==" }),
       exportZip: () => learner.exportZip({ slug }),
       class: () => learner.class({ slug }),
+      changes: () => learner.changes({ slug }),
+      discardDraft: () => learner.discardDraft({ slug }),
+      staff: () => learner.staff({ slug }),
+      addStaff: () => learner.addStaff({ slug, email: "someone@test.learnloop", role: "CO_INSTRUCTOR" }),
+      removeStaff: () => learner.removeStaff({ slug, userId: "someone" }),
+      uploadMedia: () => learner.uploadMedia({ slug, kind: "image", dataBase64: "iVBORw0KGgo=" }),
     };
     // Every procedure of the router is in the list above.
     const procedures = Object.keys(appRouter._def.procedures).filter((name) => name.startsWith("studio."));
@@ -113,6 +119,12 @@ describe("studio access", () => {
       saveLesson: () => other.saveLesson({ slug, lessonId, lesson: { ...everySectionLesson(), title: "Intruder" } }),
       exportZip: () => other.exportZip({ slug }),
       class: () => other.class({ slug }),
+      changes: () => other.changes({ slug }),
+      discardDraft: () => other.discardDraft({ slug }),
+      staff: () => other.staff({ slug }),
+      addStaff: () => other.addStaff({ slug, email: "someone@test.learnloop", role: "OWNER" }),
+      removeStaff: () => other.removeStaff({ slug, userId: owner.id }),
+      uploadMedia: () => other.uploadMedia({ slug, kind: "image", dataBase64: "iVBORw0KGgoAAAANSUhEUg==" }),
     };
     for (const [name, call] of Object.entries(refused)) expect(`${name}: ${await codeOf(call())}`).toBe(`${name}: NOT_FOUND`);
     const course = await db.course.findUniqueOrThrow({ where: { slug }, include: { lessons: true } });
