@@ -47,7 +47,7 @@ async function openLessonEditor(page: Page) {
 test("the demo instructor opens a built-in course's studio and class pages, with a demo class", async ({ page }) => {
   await signIn(page, demo.instructor);
   await page.goto("/studio");
-  await expect(page.getByRole("link", { name: "Unit Economics" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: "Unit Economics", exact: true }).first()).toBeVisible();
   for (const slug of ["sql-basics", "transfer-learning", "unit-economics", "visual-hierarchy"]) {
     expect((await page.goto(`/studio/courses/${slug}`))?.status(), slug).toBe(200);
     expect((await page.goto(`/studio/courses/${slug}/class`))?.status(), `${slug} class`).toBe(200);

@@ -28,15 +28,20 @@ export async function seedDemoAccounts(db: Db): Promise<{ created: string[] }> {
  * Makes the demo instructor an owner of every course that has no staff yet (the shipped courses on
  * a first start), so the studio and class pages of the built-in courses open for them.
  */
-export async function seedDemoStaff(db: Db): Promise<{ courses: number }> {
+export async function seedDemoStaff(db: Db, options: { onlySlugs?: string[] } = {}): Promise<{ courses: number }> {
   const instructor = await db.user.findUnique({ where: { email: DEMO_INSTRUCTOR }, select: { id: true } });
   if (!instructor) return { courses: 0 };
-  const unstaffed = await db.course.findMany({ where: { owners: { none: {} } }, select: { id: true } });
+  const unstaffed = await db.course.findMany({ where: { owners: { none: {} }, ...slugFilter(options.onlySlugs) }, select: { id: true } });
   await db.courseOwner.createMany({ data: unstaffed.map((course) => ({ courseId: course.id, userId: instructor.id, role: "OWNER" as const })), skipDuplicates: true });
   return { courses: unstaffed.length };
 }
 
 const DEMO_INSTRUCTOR = "instructor@learnloop.local";
+
+/** Limits a seed to some courses (tests share one database). */
+function slugFilter(slugs: string[] | undefined) {
+  return slugs ? { slug: { in: slugs } } : {};
+}
 
 /**
  * A small demo class in each published course the demo instructor teaches, so the class view shows
@@ -54,9 +59,10 @@ export const DEMO_CLASS = [
 
 const DAY = 24 * 60 * 60 * 1000;
 
-export async function seedDemoClass(db: Db, now = new Date()): Promise<{ enrollments: number }> {
+export async function seedDemoClass(db: Db, options: { onlySlugs?: string[]; now?: Date } = {}): Promise<{ enrollments: number }> {
+  const now = options.now ?? new Date();
   const courses = await db.course.findMany({
-    where: { status: "PUBLISHED", archivedAt: null, owners: { some: { user: { email: DEMO_INSTRUCTOR } } } },
+    where: { status: "PUBLISHED", archivedAt: null, owners: { some: { user: { email: DEMO_INSTRUCTOR } } }, ...slugFilter(options.onlySlugs) },
     orderBy: { slug: "asc" },
     select: {
       id: true,

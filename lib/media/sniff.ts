@@ -53,5 +53,5 @@ export function sniffMedia(bytes: Uint8Array): MediaType | null {
 /** The media type a stored file's extension names (the studio names stored files after their sniffed type). */
 export function mediaTypeOfExtension(extension: string): MediaType | null {
   const key = extension.toLowerCase().replace(/^\./, "");
-  return key in MEDIA_TYPES ? MEDIA_TYPES[key as keyof typeof MEDIA_TYPES] : null;
+  return Object.hasOwn(MEDIA_TYPES, key) ? MEDIA_TYPES[key as keyof typeof MEDIA_TYPES] : null;
 }

@@ -160,17 +160,22 @@ export async function writeCourse(
 
   await updateCourseRow(tx, existing, fields, report, now);
   const matched = matchLessons(existing.lessons, course.lessons, lessonIds);
-  // A renamed lesson moves out of the way first, so two lessons can swap slugs in one write.
+  const claimed = new Set(matched.flatMap((current) => (current ? [current.id] : [])));
+  // A renamed lesson moves out of the way first, so two lessons can swap slugs in one write; a
+  // lesson left out (to be archived) whose slug a renamed one takes gets a slug of its own.
   for (const [index, current] of matched.entries()) {
     if (current && current.slug !== course.lessons[index]!.slug) {
       await tx.lesson.update({ where: { id: current.id }, data: { slug: `~${current.id}` } });
     }
   }
-  const claimed = new Set<string>();
+  const wanted = new Set(course.lessons.map((lesson) => lesson.slug));
+  for (const lesson of existing.lessons) {
+    if (!claimed.has(lesson.id) && wanted.has(lesson.slug)) {
+      await tx.lesson.update({ where: { id: lesson.id }, data: { slug: `${lesson.slug}-removed-${lesson.id.slice(0, 8).toLowerCase()}` } });
+    }
+  }
   for (const [position, lesson] of course.lessons.entries()) {
-    const current = matched[position];
-    if (current) claimed.add(current.id);
-    await upsertLesson(tx, existing.id, current, lesson, position, report, now, lessonIds[position]);
+    await upsertLesson(tx, existing.id, matched[position], lesson, position, report, now, lessonIds[position]);
   }
   await archive(tx.lesson, existing.lessons.filter((lesson) => !claimed.has(lesson.id)), report.lessons, now);
   return existing.id;

@@ -83,6 +83,7 @@ function PublishPanel({ course, onChange }: { course: StudioCourse; onChange: ()
   const changes = useQuery({ ...trpc.studio.changes.queryOptions({ slug: course.slug }), enabled: published && course.hasDraft });
   const error = publish.error ?? unpublish.error ?? discard.error;
   const pending = published && course.hasDraft;
+  const [lastPublish, setLastPublish] = useState<"course" | "changes" | null>(null);
   return (
     <section aria-labelledby="publish-heading" className="space-y-3 rounded-lg border border-slate-200 p-5 dark:border-slate-800">
       <h2 id="publish-heading" className="text-xl font-semibold">
@@ -97,13 +98,21 @@ function PublishPanel({ course, onChange }: { course: StudioCourse; onChange: ()
       )}
       {(!published || pending) && course.publishBlocker ? <p className="text-sm text-slate-700 dark:text-slate-300">{course.publishBlocker}</p> : null}
       {error ? <Alert>{errorMessage(error)}</Alert> : null}
-      {publish.isSuccess && published && !pending ? <Alert tone="success">Published. Learners now see the latest version.</Alert> : null}
+      {publish.isSuccess && published && !pending ? (
+        <Alert tone="success">{lastPublish === "changes" ? "Published. Learners now see the latest version." : "Published. Learners can now find it in the catalog."}</Alert>
+      ) : null}
       {discard.isSuccess && !pending ? <Alert tone="success">Unpublished changes discarded.</Alert> : null}
       {pending ? <DraftChanges diff={changes.data?.diff} loading={changes.isPending} /> : published ? <p className="text-sm text-slate-600 dark:text-slate-400">No unpublished changes.</p> : null}
       <div className="flex flex-wrap gap-3">
         {pending ? (
           <>
-            <Button disabled={publish.isPending} onClick={() => publish.mutate({ slug: course.slug })}>
+            <Button
+              disabled={publish.isPending}
+              onClick={() => {
+                setLastPublish("changes");
+                publish.mutate({ slug: course.slug });
+              }}
+            >
               {publish.isPending ? "Publishing…" : "Publish changes"}
             </Button>
             <Button variant="secondary" disabled={discard.isPending} onClick={() => window.confirm("Discard every unpublished change of this course?") && discard.mutate({ slug: course.slug })}>
@@ -116,7 +125,13 @@ function PublishPanel({ course, onChange }: { course: StudioCourse; onChange: ()
             {unpublish.isPending ? "Unpublishing…" : "Unpublish"}
           </Button>
         ) : (
-          <Button disabled={publish.isPending} onClick={() => publish.mutate({ slug: course.slug })}>
+          <Button
+            disabled={publish.isPending}
+            onClick={() => {
+              setLastPublish("course");
+              publish.mutate({ slug: course.slug });
+            }}
+          >
             {publish.isPending ? "Publishing…" : "Publish"}
           </Button>
         )}
