@@ -9,6 +9,8 @@ import { checkContent } from "./snapshot";
 // written in one transaction, matching lessons by slug, sections by type and items by key, so ids
 // survive re-imports. Rows that left the files are archived (archivedAt), never deleted, and come
 // back with their ids when the files bring them back. Enrollments and learner data are not touched.
+// writeCourse is the only code that writes courses, lessons, sections and items: the content import,
+// the studio's zip import and every studio edit and publish go through it.
 // No `server-only` here: `npm run content:import` and the boot run this under plain Node.
 
 export const IMPORT_KINDS = ["categories", "courses", "lessons", "sections", "items"] as const;
@@ -206,31 +208,6 @@ function matchLessons(
 
 function idOf(id: string | undefined): { id?: string } {
   return id ? { id } : {};
-}
-
-/** Updates an existing course's own fields (not its lessons), as the studio saves them. */
-export async function importCourseFields(tx: Tx, course: CourseFields, report = emptyReport(), now = new Date()): Promise<void> {
-  const existing = await tx.course.findUnique({ where: { slug: course.slug } });
-  if (!existing) throw new Error(`There is no course with the slug "${course.slug}".`);
-  await updateCourseRow(tx, existing, courseColumns(course), report, now);
-}
-
-/**
- * Writes one validated lesson of an existing course, matched by slug: created, or updated in place
- * with its sections and items (keys keep learner data; sections and items no longer there are
- * archived). An archived lesson with that slug comes back. `position` defaults to the lesson's own.
- */
-export async function importLesson(
-  tx: Tx,
-  options: { courseId: string; lesson: LessonRecord; position?: number; report?: ImportReport; now?: Date },
-): Promise<void> {
-  const { courseId, lesson, report = emptyReport(), now = new Date() } = options;
-  const current = await tx.lesson.findUnique({
-    where: { courseId_slug: { courseId, slug: lesson.slug } },
-    include: courseInclude.lessons.include,
-  });
-  const position = options.position ?? current?.position ?? (await tx.lesson.count({ where: { courseId, archivedAt: null } }));
-  await upsertLesson(tx, courseId, current ?? undefined, lesson, position, report, now);
 }
 
 async function updateCourseRow(
