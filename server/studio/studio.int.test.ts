@@ -372,10 +372,15 @@ describe("class view", () => {
     await db.enrollment.create({ data: { userId: active.id, courseId: course.id, enrolledAt: new Date("2025-01-02T00:00:00Z") } });
     await db.xpEvent.create({ data: { userId: active.id, source: "test", sourceId: randomUUID(), amount: 5, createdAt: new Date("2025-02-01T00:00:00Z") } });
 
+    // Reading a section earns no XP but is activity too; progress in another course is not.
+    const section = await db.lessonSection.findFirstOrThrow({ where: { lesson: { courseId: course.id } }, select: { id: true, lessonId: true } });
+    const read = new Date("2025-01-15T00:00:00Z");
+    await db.sectionProgress.create({ data: { userId: quiet.id, sectionId: section.id, lessonId: section.lessonId, courseId: course.id, percent: 40, positionAt: read } });
+
     const view = await studio(owner).class({ slug });
     expect(view.progressTracked).toBe(true);
     expect(view.learners).toEqual([
-      { name: "Quiet Learner", enrolledAt: new Date("2025-01-01T00:00:00Z"), lastActivityAt: new Date("2025-01-01T00:00:00Z"), completionPercent: 0 },
+      { name: "Quiet Learner", enrolledAt: new Date("2025-01-01T00:00:00Z"), lastActivityAt: read, completionPercent: 0 },
       { name: "Active Learner", enrolledAt: new Date("2025-01-02T00:00:00Z"), lastActivityAt: new Date("2025-02-01T00:00:00Z"), completionPercent: 0 },
     ]);
     expect(view.lessons).toEqual([{ title: "The basics", completionPercent: 0 }]);
