@@ -171,7 +171,7 @@ function FieldChanges({ fields }: { fields: CourseDiff["fields"] }) {
 function DraftChanges({ diff, loading }: { diff: CourseDiff | undefined; loading: boolean }) {
   if (loading || !diff) return <p className="text-sm">Loading the unpublished changes…</p>;
   return (
-    <div className="space-y-4" aria-labelledby="changes-heading">
+    <div role="group" className="space-y-4" aria-labelledby="changes-heading">
       <h3 id="changes-heading" className="text-lg font-semibold">
         Unpublished changes ({diff.count})
       </h3>
