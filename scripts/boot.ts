@@ -17,7 +17,7 @@ import { EnvError, checkOAuthPairs, parseEnv } from "../server/env";
 import { parseTrainingEnv } from "../server/training/env";
 import { startSupervisedPostgres, type EmbeddedDb } from "./db/embedded";
 import { applyMigrations } from "./db/migrations";
-import { describeDemoAccounts, seedDemoAccounts } from "./seed";
+import { describeDemoAccounts, seedDemoAccounts, seedDemoClass, seedDemoStaff } from "./seed";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
@@ -145,6 +145,8 @@ async function main(): Promise<void> {
       const db = createPrismaClient({ databaseUrl: env.DATABASE_URL, max: 1 });
       try {
         await seedDemoAccounts(db);
+        await seedDemoStaff(db);
+        await seedDemoClass(db);
       } finally {
         await db.$disconnect();
       }
