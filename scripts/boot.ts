@@ -3,8 +3,9 @@
 //   2. database: DATABASE_URL if set, else an embedded PostgreSQL in the data dir
 //   3. migrations, then the demo accounts (SEED_DEMO=false turns them off)
 //   4. a production build of Next when there is none or the sources changed
-//   5. the Next server and a training worker (`npm run worker`), each supervised; SIGTERM/SIGINT
-//      stop them and the database cleanly
+//   5. the web server (scripts/serve.ts: tRPC served directly, every other request by Next) and a
+//      training worker (`npm run worker`), each supervised; SIGTERM/SIGINT stop them and the
+//      database cleanly
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -156,7 +157,9 @@ async function main(): Promise<void> {
     if (!dev) await ensureBuild(childEnv);
 
     const supervisor = path.join(root, "scripts", "supervised.mjs");
-    const next = spawn(process.execPath, [supervisor, process.execPath, nextBin, dev ? "dev" : "start", "-p", port], {
+    // Production: our node:http server (tRPC served directly, the rest by Next); development: `next dev`.
+    const webCommand = dev ? [nextBin, "dev", "-p", port] : ["--import", "tsx", path.join(root, "scripts", "serve.ts"), "-p", port];
+    const next = spawn(process.execPath, [supervisor, process.execPath, ...webCommand], {
       cwd: root,
       env: childEnv,
       stdio: ["pipe", "inherit", "inherit"],

@@ -2,7 +2,7 @@ import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
-import { getViewer } from "./auth/viewer";
+import { getViewer, getViewerFor } from "./auth/viewer";
 import type { AuthUser } from "./auth/service";
 import { db } from "./db";
 import type { Db } from "./db-client";
@@ -10,9 +10,14 @@ import { DomainError } from "./errors";
 
 export type Context = { db: Db; viewer: AuthUser | null; headers: Headers };
 
-/** Context for a request: the viewer comes from the session cookie, re-read from the database. */
-export async function createContext(options: { headers: Headers }): Promise<Context> {
-  return { db, viewer: await getViewer(), headers: options.headers };
+/**
+ * Context for a request: the viewer comes from the session cookie, re-read from the database.
+ * Inside Next (route handlers, server components) the cookie is read through Next's request scope;
+ * the web server's own tRPC endpoint (`outsideNext`) hands over the request's headers instead.
+ */
+export async function createContext(options: { headers: Headers; outsideNext?: boolean }): Promise<Context> {
+  const viewer = options.outsideNext ? await getViewerFor(options.headers) : await getViewer();
+  return { db, viewer, headers: options.headers };
 }
 
 /** Context for server-side callers and tests acting as a known user (or anonymously). */

@@ -1,17 +1,30 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "../db";
+import type { Session } from "next-auth";
 import { auth } from "./config";
 import { authUserSelect, type AuthUser } from "./service";
+
+async function viewerOf(session: Session | null): Promise<AuthUser | null> {
+  const id = session?.user?.id;
+  if (!id) return null;
+  return db.user.findUnique({ where: { id }, select: authUserSelect });
+}
 
 /**
  * The signed-in user as the database knows them now, or null. The JWT only says who they are; their
  * role and profile are read fresh, so a demotion or a deleted account takes effect at once.
- * Cached per request.
+ * Cached per request. For server components and route handlers (reads Next's request headers).
  */
-export const getViewer = cache(async (): Promise<AuthUser | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  return db.user.findUnique({ where: { id }, select: authUserSelect });
-});
+export const getViewer = cache(async (): Promise<AuthUser | null> => viewerOf(await auth()));
+
+/**
+ * The same, for a request Next's route machinery never sees (the tRPC endpoint of the web server):
+ * Auth.js reads and verifies the session cookie from these headers through the same session action
+ * `auth()` runs. The refreshed cookie Auth.js offers is dropped, as it is for server components.
+ */
+export async function getViewerFor(headers: Headers): Promise<AuthUser | null> {
+  const discarded = { headers: new Headers() };
+  const session = await (auth as unknown as (context: { req: { headers: Headers }; res: typeof discarded }) => Promise<Session | null>)({ req: { headers }, res: discarded });
+  return viewerOf(session);
+}
