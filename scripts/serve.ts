@@ -14,7 +14,7 @@ import { parseServeEnv } from "../server/http/env";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const portFlag = process.argv.indexOf("-p");
 const port = Number(portFlag > 0 ? process.argv[portFlag + 1] : (process.env.PORT ?? 3000));
-const { WEB_CONCURRENCY } = parseServeEnv(process.env);
+const { WEB_CONCURRENCY, TRPC_DIRECT } = parseServeEnv(process.env);
 const log = (message: string) => console.log(`[learnloop] ${message}`);
 
 type HeaderRule = { source: string; headers: { key: string; value: string }[] };
@@ -35,7 +35,7 @@ async function serve(): Promise<void> {
   const nextHandler = app.getRequestHandler();
   const trpc = createTrpcEndpoint({ hostname: "localhost", port, extraHeaders: await everyPathHeaders() });
   const server = http.createServer((request, response) => {
-    if (isTrpcRequest(request.url)) return trpc(request, response);
+    if (TRPC_DIRECT && isTrpcRequest(request.url)) return trpc(request, response);
     void nextHandler(request, response);
   });
   // Keep-alive longer than a typical proxy's idle timeout, so the proxy closes first.

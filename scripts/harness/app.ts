@@ -25,7 +25,7 @@ export type AppEnvOptions = {
   /** Demo accounts (learner/instructor/admin@learnloop.local); default true. */
   demo?: boolean;
   /** Anything else to set or override. */
-  extra?: NodeJS.ProcessEnv;
+  extra?: Record<string, string>;
 };
 
 /**
@@ -44,7 +44,7 @@ export function appEnv(options: AppEnvOptions): Record<string, string> {
     SEED_DEMO: options.demo === false ? "false" : "true",
     AUTH_RATE_LIMIT_IP: "1000",
     NEXT_TELEMETRY_DISABLED: "1",
-    ...(options.extra as Record<string, string> | undefined),
+    ...options.extra,
   };
 }
 
@@ -58,7 +58,7 @@ export function throwawayDataDir(prefix = "learnloop-app-"): string {
 export type ThrowawayEnv = { env: NodeJS.ProcessEnv; baseURL: string; port: number; pgPort: number; dataDir: string; cleanup(): void };
 
 /** Fresh ports and a fresh data dir, over the caller's environment; `cleanup` removes the data dir. */
-export async function throwawayEnv(options: { prefix?: string; demo?: boolean; extra?: NodeJS.ProcessEnv } = {}): Promise<ThrowawayEnv> {
+export async function throwawayEnv(options: { prefix?: string; demo?: boolean; extra?: Record<string, string> } = {}): Promise<ThrowawayEnv> {
   const dataDir = throwawayDataDir(options.prefix);
   const port = await freePort();
   const pgPort = await freePort();

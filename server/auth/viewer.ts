@@ -3,6 +3,7 @@ import { cache } from "react";
 import { db } from "../db";
 import type { Session } from "next-auth";
 import { auth } from "./config";
+import { sessionUserId } from "./session-cookie";
 import { authUserSelect, type AuthUser } from "./service";
 
 async function viewerOf(session: Session | null): Promise<AuthUser | null> {
@@ -20,11 +21,10 @@ export const getViewer = cache(async (): Promise<AuthUser | null> => viewerOf(aw
 
 /**
  * The same, for a request Next's route machinery never sees (the tRPC endpoint of the web server):
- * Auth.js reads and verifies the session cookie from these headers through the same session action
- * `auth()` runs. The refreshed cookie Auth.js offers is dropped, as it is for server components.
+ * the session cookie is read from these headers and verified exactly as Auth.js's session action
+ * does (server/auth/session-cookie.ts), and the user re-read from the database.
  */
 export async function getViewerFor(headers: Headers): Promise<AuthUser | null> {
-  const discarded = { headers: new Headers() };
-  const session = await (auth as unknown as (context: { req: { headers: Headers }; res: typeof discarded }) => Promise<Session | null>)({ req: { headers }, res: discarded });
-  return viewerOf(session);
+  const id = await sessionUserId(headers);
+  return id ? viewerOf({ user: { id } } as Session) : null;
 }

@@ -10,6 +10,11 @@ export const serveEnvSchema = z.object({
     .max(64)
     .default(1)
     .describe("Web server processes sharing the port through node:cluster (one per core is the usual choice). Default 1."),
+  TRPC_DIRECT: z
+    .enum(["true", "false", "1", "0", "yes", "no"])
+    .transform((value) => value === "true" || value === "1" || value === "yes")
+    .default(true)
+    .describe("Serve /api/trpc from the web server itself (true, default) or through Next's route handler (false: slower; for comparison)."),
 });
 
 export type ServeEnv = z.infer<typeof serveEnvSchema>;
