@@ -16,7 +16,7 @@ import { describeImportReport, importCatalogIfEmpty } from "../server/content/im
 import { createPrismaClient } from "../server/db-client";
 import { EnvError, checkOAuthPairs, parseEnv } from "../server/env";
 import { parseTrainingEnv } from "../server/training/env";
-import { startEmbeddedPostgres, type EmbeddedDb } from "./db/embedded";
+import { PortTakenError, startEmbeddedPostgres, type EmbeddedDb } from "./db/embedded";
 import { applyMigrations } from "./db/migrations";
 import { describeDemoAccounts, seedDemoAccounts } from "./seed";
 
@@ -25,6 +25,8 @@ const dev = process.argv.includes("--dev");
 const log = (message: string) => console.log(`[learnloop] ${message}`);
 
 class BootError extends Error {}
+
+const DEFAULT_EMBEDDED_PG_PORT = 54329;
 
 /** A path as the admin would type it: relative inside the project, absolute elsewhere. */
 function displayPath(full: string): string {
@@ -122,10 +124,21 @@ async function main(): Promise<void> {
 
   try {
     if (!process.env.DATABASE_URL) {
-      const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+      // The default port may be held by another PostgreSQL on this machine: then any free port
+      // will do (the URL is made afresh on every start). A port the admin chose is kept or refused.
+      const chosen = process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : undefined;
+      const port = chosen ?? DEFAULT_EMBEDDED_PG_PORT;
       const pgDir = path.join(dataDir, "pg");
       log(`starting the embedded PostgreSQL in ${displayPath(pgDir)} on 127.0.0.1:${port}…`);
-      embedded = await startEmbeddedPostgres({ dataDir: pgDir, port });
+      try {
+        embedded = await startEmbeddedPostgres({ dataDir: pgDir, port, whenPortTaken: chosen === undefined ? "free-port" : "fail" });
+      } catch (error) {
+        if (error instanceof PortTakenError) {
+          throw new BootError(`${error.message} Set EMBEDDED_PG_PORT to a free port, or leave it unset and a free one is chosen.`);
+        }
+        throw error;
+      }
+      if (embedded.port !== port) log(`port ${port} is taken by another program; the embedded PostgreSQL listens on 127.0.0.1:${embedded.port} instead (EMBEDDED_PG_PORT chooses one)`);
       process.env.DATABASE_URL = embedded.url;
     } else {
       log("using the PostgreSQL at DATABASE_URL");

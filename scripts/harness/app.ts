@@ -17,6 +17,8 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 
 /** The command `npm start` runs, from the project root. */
 export const BOOT_COMMAND = [process.execPath, "--import", "tsx", "scripts/boot.ts"] as const;
+/** The same as one shell command line (Playwright's webServer takes a string). */
+export const BOOT_COMMAND_LINE = BOOT_COMMAND.map((part) => (/^[\w./=-]+$/.test(part) ? part : JSON.stringify(part))).join(" ");
 
 export type AppEnvOptions = {
   port: number;
