@@ -194,7 +194,8 @@ async function main() {
     for (const processes of scale) {
       const node = processes === 1 ? warm : await sharing({ WEB_CONCURRENCY: String(processes) });
       const target = { name: `${processes} web process${processes > 1 ? "es" : ""}`, url: `${node.baseURL}${stats}`, headers: session, pid: pidOf(node) };
-      await autocannon({ url: target.url, connections: 4, duration: 2, headers: session });
+      // node:cluster hands connections round-robin: every process needs its own warm-up.
+      await autocannon({ url: target.url, connections: 4 * processes, duration: 3 * processes, headers: session });
       scaleRows.push({ processes, row: await load(target) });
       if (node !== warm) await node.stop();
     }
