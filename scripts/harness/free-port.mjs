@@ -1,4 +1,4 @@
-// The one free-port helper of the project, plain JavaScript so `scripts/test.mjs` can use it as it
+// The one free-port function of the project, plain JavaScript so `scripts/test.mjs` can use it as it
 // is; TypeScript callers import it through scripts/harness/app.ts or directly (types from JSDoc).
 import net from "node:net";
 
