@@ -193,6 +193,12 @@ async function main() {
     const scaleRows: { processes: number; row: Row }[] = [];
     for (const processes of scale) {
       const node = processes === 1 ? warm : await sharing({ WEB_CONCURRENCY: String(processes) });
+      // /api/health answers once the first process listens; the others may still be starting.
+      const deadline = Date.now() + 300_000;
+      while (processes > 1 && !node.log().includes(`(${processes} processes)`)) {
+        if (Date.now() > deadline) throw new Error(`${processes} web processes not ready:\n${node.log()}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
       const target = { name: `${processes} web process${processes > 1 ? "es" : ""}`, url: `${node.baseURL}${stats}`, headers: session, pid: pidOf(node) };
       // node:cluster hands connections round-robin: every process needs its own warm-up.
       await autocannon({ url: target.url, connections: 4 * processes, duration: 3 * processes, headers: session });
