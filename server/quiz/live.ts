@@ -1,26 +1,58 @@
 import "server-only";
 import { randomInt } from "node:crypto";
+import { z } from "zod";
+import type { Question } from "@/lib/content/schema";
 import type { AnswerInput } from "@/lib/quiz/answer";
 import { gradeAnswer } from "@/lib/quiz/grade";
+import { isBlockedNickname, nicknameField, parseBlocklist } from "@/lib/quiz/nickname";
 import { GRACE_MS, timedAnswerPoints } from "@/lib/quiz/points";
-import { AnswerShapeError, questionLayout, questionView, revealQuestion, toAuthoredAnswer } from "@/lib/quiz/present";
+import { AnswerShapeError, questionLayout, questionView, revealQuestion, toAuthoredAnswer, type Layout } from "@/lib/quiz/present";
+import { seededOrder } from "@/lib/quiz/shuffle";
+import { displayNameKey } from "@/lib/text/display-name";
 import type { AuthUser } from "../auth/service";
+import { hitRateLimit } from "../auth/rate-limit";
 import { db } from "../db";
+import { getEnv } from "../env";
 import { DomainError } from "../errors";
-import type { LiveRoomState, Prisma } from "../generated/prisma/client";
-import { publish, watch } from "../realtime/pubsub";
+import { Prisma, type LiveRoomState } from "../generated/prisma/client";
+import { recordActivity } from "../gamification/activity";
+import { publish, STALE, watch, watchShared } from "../realtime/pubsub";
 import { findLessonQuiz, loadQuestions, quizHeader } from "./content";
+import type { GuestClaim } from "./live-guest";
 import { newSeed } from "./service";
 
-// Live rooms (Kahoot-style). The room's whole state is in PostgreSQL; every change bumps
-// `version` and NOTIFYs the room's channel in the same transaction, and each subscriber re-reads
-// its own view from the database. Players hear of room changes on `live:<room>`; the host also of
-// each answer on `live:<room>:host` (answer counts), so 200 answers do not make 200 players re-read.
+// Live rooms (Kahoot-style). The room's whole state is in PostgreSQL; every change bumps `version`
+// and NOTIFYs the room's channel in the same transaction. Players hear of room changes on
+// `live:<room>`: on each node ONE read of the room (state, players, the open question's answers)
+// serves every player subscribed there, each player's view cut from it in memory
+// (realtime/pubsub `watchShared`). The host also hears of each join and answer on
+// `live:<room>:host`, so 200 answers do not make 200 players re-read.
+//
+// A player is a signed-in learner (earns XP at the end) or a guest with a nickname and a signed
+// cookie naming their player row (live-guest.ts), so a reload or a second tab resumes score and
+// streak.
 
 export const LIVE_LIMIT_MS = 20_000;
-const PLAYER_CAP = 500;
+/** A room that has not ended this long after it opened no longer takes players. */
+export const ROOM_LIFETIME_MS = 12 * 60 * 60 * 1000;
+export const PLAYER_CAP_MAX = 1_000;
 
 export type HostAction = "start" | "reveal" | "next" | "finish";
+
+/** The host's choices when opening a room. */
+export const liveOptionsInput = z.object({
+  speedPoints: z.boolean().default(true),
+  streakBonus: z.boolean().default(true),
+  timeLimitSeconds: z.number().int().min(5, "Give at least 5 seconds per question.").max(240, "Give at most 240 seconds per question.").default(20),
+  shuffle: z.boolean().default(true),
+  sound: z.boolean().default(true),
+  podiumSize: z.number().int().min(3, "The podium shows at least the top 3.").max(10, "The podium shows at most the top 10.").default(3),
+  playerCap: z.number().int().min(1).max(PLAYER_CAP_MAX, `A room holds at most ${PLAYER_CAP_MAX} players.`).default(500),
+});
+export type LiveOptions = z.infer<typeof liveOptionsInput>;
+
+/** Who is acting in a room: a signed-in user, or a guest holding a signed claim on a player row. */
+export type LiveActor = { viewer: AuthUser | null; guest: GuestClaim | null };
 
 const roomSelect = {
   id: true,
@@ -30,10 +62,17 @@ const roomSelect = {
   seed: true,
   questionIds: true,
   timeLimitMs: true,
+  speedPoints: true,
+  streakBonus: true,
+  shuffle: true,
+  sound: true,
+  podiumSize: true,
+  playerCap: true,
   state: true,
   current: true,
   openedAt: true,
   version: true,
+  createdAt: true,
 } satisfies Prisma.LiveRoomSelect;
 type Room = Prisma.LiveRoomGetPayload<{ select: typeof roomSelect }>;
 
@@ -51,17 +90,56 @@ async function roomByCode(code: string): Promise<Room> {
   return room;
 }
 
+// A room's questions and header do not change while it runs (their ids were fixed when it opened,
+// and archived questions still load), so each node keeps them for the room's lifetime.
+type RoomContent = { questions: Map<string, Question>; header: Awaited<ReturnType<typeof quizHeader>> };
+const contentCache = new Map<string, { at: number; content: Promise<RoomContent> }>();
+function roomContent(room: Pick<Room, "id" | "sectionId" | "questionIds">): Promise<RoomContent> {
+  const now = Date.now();
+  const hit = contentCache.get(room.id);
+  if (hit && now - hit.at < 10 * 60_000) return hit.content;
+  for (const [id, entry] of contentCache) if (now - entry.at >= 10 * 60_000) contentCache.delete(id);
+  const content = (async () => ({ questions: await loadQuestions(room.questionIds), header: await quizHeader(room.sectionId) }))();
+  content.catch(() => contentCache.delete(room.id));
+  contentCache.set(room.id, { at: now, content });
+  return content;
+}
+
+/** The shown order of a question in this room: shuffled from the room's seed, or as authored. */
+function liveLayout(room: Pick<Room, "seed" | "shuffle">, question: Question, questionId: string): Layout {
+  const layout = questionLayout(question, room.seed, questionId);
+  // Ordering and matching stay shuffled: shown in authored order they would give the answer away.
+  if (!room.shuffle && layout.options) return { ...layout, options: layout.options.map((_, i) => i) };
+  return layout;
+}
+
 /** Opens a room on a lesson's quiz, with a fresh 6-digit code (a finished room's old code is reused). */
-export async function createRoom(options: { viewer: AuthUser; courseSlug: string; lessonSlug: string }) {
+export async function createRoom(options: { viewer: AuthUser; courseSlug: string; lessonSlug: string; options?: Partial<LiveOptions> }) {
+  const settings = liveOptionsInput.parse(options.options ?? {});
   const quiz = await findLessonQuiz(options);
+  const seed = newSeed();
+  const questionIds = settings.shuffle ? seededOrder(seed, "questions", quiz.questionIds.length).map((i) => quiz.questionIds[i]!) : quiz.questionIds;
   for (let tries = 0; tries < 20; tries++) {
     const code = String(randomInt(100_000, 1_000_000));
     const created = await db.$transaction(async (tx) => {
-      const holder = await tx.liveRoom.findUnique({ where: { code }, select: { id: true, state: true } });
-      if (holder && holder.state !== "FINISHED") return null;
+      const holder = await tx.liveRoom.findUnique({ where: { code }, select: { id: true, state: true, createdAt: true } });
+      if (holder && holder.state !== "FINISHED" && Date.now() - holder.createdAt.getTime() < ROOM_LIFETIME_MS) return null;
       if (holder) await tx.liveRoom.update({ where: { id: holder.id }, data: { code: `done-${holder.id}` } });
       return tx.liveRoom.create({
-        data: { code, hostId: options.viewer.id, sectionId: quiz.sectionId, seed: newSeed(), questionIds: quiz.questionIds, timeLimitMs: LIVE_LIMIT_MS },
+        data: {
+          code,
+          hostId: options.viewer.id,
+          sectionId: quiz.sectionId,
+          seed,
+          questionIds,
+          timeLimitMs: settings.timeLimitSeconds * 1000,
+          speedPoints: settings.speedPoints,
+          streakBonus: settings.streakBonus,
+          shuffle: settings.shuffle,
+          sound: settings.sound,
+          podiumSize: settings.podiumSize,
+          playerCap: settings.playerCap,
+        },
         select: { code: true },
       });
     });
@@ -70,20 +148,101 @@ export async function createRoom(options: { viewer: AuthUser; courseSlug: string
   throw new DomainError("CONFLICT", "Could not find a free room code. Try again in a moment.");
 }
 
+function assertOpen(room: Room) {
+  if (room.state === "FINISHED") throw new DomainError("CONFLICT", "That live room has ended. Ask your host for the code of a new one.");
+  if (Date.now() - room.createdAt.getTime() > ROOM_LIFETIME_MS) throw new DomainError("CONFLICT", "That room code has expired. Ask your host for a new one.");
+}
+
+const playerSelect = { id: true, roomId: true, userId: true, name: true, streak: true, removedAt: true } satisfies Prisma.LiveRoomPlayerSelect;
+type PlayerRow = Prisma.LiveRoomPlayerGetPayload<{ select: typeof playerSelect }>;
+
+function removedError() {
+  return new DomainError("FORBIDDEN", "The host removed you from this room.");
+}
+
+/** The actor's player in `room`, or null when they have not joined (a guest claim for another room counts for nothing). */
+async function findPlayer(room: { id: string }, actor: LiveActor): Promise<PlayerRow | null> {
+  if (actor.guest && actor.guest.roomId === room.id) {
+    const player = await db.liveRoomPlayer.findUnique({ where: { id: actor.guest.playerId }, select: playerSelect });
+    if (player && player.roomId === room.id) return player;
+  }
+  if (actor.viewer) return db.liveRoomPlayer.findUnique({ where: { roomId_userId: { roomId: room.id, userId: actor.viewer.id } }, select: playerSelect });
+  return null;
+}
+
+export type JoinResult = { code: string; playerId: string; joined: boolean; guest: GuestClaim | null };
+
 /**
- * Joins a room (again: joining twice is one player), in the lobby or mid-game. Only the host's
- * screen lists players, so a join notifies the host alone and takes no lock on the room: a class
- * joining at once does not queue behind itself.
+ * Joins a room, or rejoins it: a signed-in learner as themselves, anyone else as a guest with a
+ * nickname. Joining again (reload, another tab, the same cookie) is the same player with the same
+ * score and streak. A new guest counts against the per-address limit; nicknames are unique in the
+ * room (by `displayNameKey`) and not on the blocklist. Joins of one room are serialized by an
+ * advisory lock (not the room row, which answers read), so the player cap is exact.
  */
-export async function joinRoom(options: { viewer: AuthUser; code: string }) {
+export async function joinRoom(options: { actor: LiveActor; code: string; nickname?: string | null; address: string }): Promise<JoinResult> {
   const room = await roomByCode(options.code);
-  if (room.state === "FINISHED") throw new DomainError("CONFLICT", "That live room has ended.");
-  const existing = await db.liveRoomPlayer.findUnique({ where: { roomId_userId: { roomId: room.id, userId: options.viewer.id } }, select: { id: true } });
-  if (existing) return { code: room.code, joined: false };
-  if ((await db.liveRoomPlayer.count({ where: { roomId: room.id } })) >= PLAYER_CAP) throw new DomainError("CONFLICT", "That live room is full.");
-  const { count } = await db.liveRoomPlayer.createMany({ data: [{ roomId: room.id, userId: options.viewer.id, name: options.viewer.name }], skipDuplicates: true });
-  if (count > 0) await publish(hostChannel(room.id), { joined: 1 });
-  return { code: room.code, joined: count > 0 };
+  assertOpen(room);
+  const existing = await findPlayer(room, options.actor);
+  if (existing) {
+    if (existing.removedAt) throw removedError();
+    return { code: room.code, playerId: existing.id, joined: false, guest: existing.userId ? null : { roomId: room.id, playerId: existing.id } };
+  }
+  const viewer = options.actor.viewer;
+  let nickname: string | null = null;
+  if (!viewer) {
+    const parsed = nicknameField.safeParse(options.nickname ?? "");
+    if (!parsed.success) throw new DomainError("BAD_REQUEST", parsed.error.issues[0]?.message ?? "Choose a nickname to join.");
+    nickname = parsed.data;
+    const limit = await hitRateLimit({ key: `live-join:ip:${options.address}`, limit: getEnv().LIVE_JOIN_RATE_LIMIT });
+    if (!limit.allowed) throw new DomainError("TOO_MANY_REQUESTS", `Too many joins from your network. Wait ${limit.retryAfterSeconds} seconds and try again.`);
+    if (isBlockedNickname(parsed.data, parseBlocklist(getEnv().LIVE_NICKNAME_BLOCKLIST))) throw new DomainError("BAD_REQUEST", "That nickname is not allowed here. Choose another one.");
+  }
+  const name = viewer ? viewer.name : nickname!;
+  try {
+    const player = await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`live-join:${room.id}`}))`;
+      if (viewer) {
+        const again = await tx.liveRoomPlayer.findUnique({ where: { roomId_userId: { roomId: room.id, userId: viewer.id } }, select: playerSelect });
+        if (again) return again;
+      }
+      const count = await tx.liveRoomPlayer.count({ where: { roomId: room.id, removedAt: null } });
+      if (count >= room.playerCap) throw new DomainError("CONFLICT", `That live room is full (${room.playerCap} players).`);
+      if (!viewer) {
+        // Guests' nicknames are unique among guests by key; a signed-in player's name is reserved too.
+        const key = displayNameKey(name);
+        const signedIn = await tx.liveRoomPlayer.findMany({ where: { roomId: room.id, userId: { not: null }, removedAt: null }, select: { name: true } });
+        if (signedIn.some((row) => displayNameKey(row.name) === key)) throw nameTaken(name);
+        return tx.liveRoomPlayer.create({ data: { roomId: room.id, name, nameKey: key }, select: playerSelect });
+      }
+      return tx.liveRoomPlayer.create({ data: { roomId: room.id, userId: viewer.id, name }, select: playerSelect });
+    });
+    await publish(hostChannel(room.id), { joined: 1 });
+    return { code: room.code, playerId: player.id, joined: true, guest: player.userId ? null : { roomId: room.id, playerId: player.id } };
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw nameTaken(name);
+    throw error;
+  }
+}
+
+function nameTaken(name: string) {
+  return new DomainError("CONFLICT", `Someone in this room is already called “${name}”. Choose another nickname.`);
+}
+
+/** The host removes a player: they leave every count and board, and their cookie cannot rejoin. */
+export async function removePlayer(options: { viewer: AuthUser; code: string; playerId: string }) {
+  const room = await roomByCode(options.code);
+  assertHost(room, options.viewer);
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.liveRoomPlayer.updateMany({ where: { id: options.playerId, roomId: room.id, removedAt: null }, data: { removedAt: new Date() } });
+    if (count === 0) throw new DomainError("NOT_FOUND", "That player is not in this room.");
+    await publish(playerChannel(room.id), { removed: options.playerId }, tx);
+    await publish(hostChannel(room.id), { removed: options.playerId }, tx);
+    return { removed: true };
+  });
+}
+
+function assertHost(room: Room, viewer: AuthUser) {
+  if (room.hostId !== viewer.id && viewer.role !== "ADMIN") throw new DomainError("FORBIDDEN", "Only the room's host can run it.");
 }
 
 const NEXT_STATE: Record<HostAction, { from: LiveRoomState[]; to: LiveRoomState }> = {
@@ -95,17 +254,17 @@ const NEXT_STATE: Record<HostAction, { from: LiveRoomState[]; to: LiveRoomState 
 
 /**
  * The host moves the room on. `version` is the state the host saw: a repeated or raced click
- * (two host tabs, a retry) finds the room moved on and changes nothing.
+ * (two host tabs, a retry, the countdown's own reveal) finds the room moved on and changes nothing.
  */
 export async function hostAction(options: { viewer: AuthUser; code: string; action: HostAction; version: number }) {
   const room = await roomByCode(options.code);
-  if (room.hostId !== options.viewer.id && options.viewer.role !== "ADMIN") throw new DomainError("FORBIDDEN", "Only the room's host can run it.");
+  assertHost(room, options.viewer);
   if (room.version !== options.version) return { applied: false };
   const rule = NEXT_STATE[options.action];
   if (!rule.from.includes(room.state)) throw new DomainError("CONFLICT", `The room cannot ${options.action} now.`);
   if (options.action === "next" && room.current + 1 >= room.questionIds.length) throw new DomainError("CONFLICT", "That was the last question: show the podium.");
   const opening = rule.to === "QUESTION";
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const { count } = await tx.liveRoom.updateMany({
       where: { id: room.id, version: options.version },
       data: {
@@ -124,56 +283,136 @@ export async function hostAction(options: { viewer: AuthUser; code: string; acti
     await announce(tx, { id: room.id, version: options.version + 1 });
     return { applied: true };
   });
+  if (result.applied && rule.to === "FINISHED") await awardXp(room);
+  return result;
 }
 
-/** A player's answer to the open question: recorded once (a retry changes nothing), scored on the server's clock. */
-export async function answerLive(options: { viewer: AuthUser; code: string; question: number; answer: AnswerInput }) {
+/**
+ * Signed-in players earn the quiz XP rule for the room, scaled by their share of fully correct
+ * answers; guests earn none. Once per learner and room (the ledger's key), so a retried finish
+ * awards nothing twice.
+ */
+async function awardXp(room: Room) {
+  const players = await db.liveRoomPlayer.findMany({
+    where: { roomId: room.id, userId: { not: null }, removedAt: null },
+    select: { userId: true, answers: { select: { fraction: true } } },
+  });
+  const { header } = await roomContent(room);
+  const total = Math.max(1, room.current + 1);
+  for (const player of players) {
+    const correct = player.answers.filter((a) => a.fraction === 1).length;
+    const fraction = Math.min(1, correct / total);
+    await recordActivity({
+      userId: player.userId!,
+      rule: "quiz",
+      sourceId: `live:${room.id}`,
+      courseId: header.courseId,
+      fraction,
+      meta: { quizId: room.sectionId, mode: "practice", scorePct: Math.round(fraction * 100), perfect: false },
+    });
+  }
+}
+
+/**
+ * A player's answer to the open question: recorded once (a retry changes nothing), scored on the
+ * server's clock. One statement records the answer, adds the points and tells the host: it counts
+ * only while the room still shows that question (the room row is read FOR SHARE, so a reveal
+ * waits for answers in flight and an answer after the reveal finds the question closed).
+ */
+export async function answerLive(options: { actor: LiveActor; code: string; question: number; answer: AnswerInput }) {
   const now = new Date();
   const room = await roomByCode(options.code);
   if (room.state !== "QUESTION" || room.current !== options.question) throw new DomainError("CONFLICT", "That question is closed.");
   const elapsedMs = now.getTime() - room.openedAt!.getTime();
   if (elapsedMs > room.timeLimitMs + GRACE_MS) throw new DomainError("CONFLICT", "Time was up for this question, so the answer was not counted.");
+  const [player, content] = await Promise.all([findPlayer(room, options.actor), roomContent(room)]);
+  if (!player) throw new DomainError("FORBIDDEN", "Join the room before answering.");
+  if (player.removedAt) throw removedError();
   const questionId = room.questionIds[room.current]!;
-  const question = (await loadQuestions([questionId])).get(questionId)!;
+  const question = content.questions.get(questionId)!;
   let authored: AnswerInput;
   try {
-    authored = toAuthoredAnswer(question, questionLayout(question, room.seed, questionId), options.answer);
+    authored = toAuthoredAnswer(question, liveLayout(room, question, questionId), options.answer);
   } catch (error) {
     if (error instanceof AnswerShapeError) throw new DomainError("BAD_REQUEST", error.message);
     throw error;
   }
   const grade = gradeAnswer(question, authored);
-  return db.$transaction(async (tx) => {
-    const player = await tx.$queryRaw<{ id: string; streak: number }[]>`
-      SELECT id, streak FROM "LiveRoomPlayer" WHERE "roomId" = ${room.id} AND "userId" = ${options.viewer.id} FOR UPDATE`;
-    if (!player[0]) throw new DomainError("FORBIDDEN", "Join the room before answering.");
-    const score = timedAnswerPoints({ fraction: grade.fraction, elapsedMs, limitMs: room.timeLimitMs, streakBefore: player[0].streak });
-    const inserted = await tx.liveAnswer.createMany({
-      data: [{ roomId: room.id, playerId: player[0].id, question: room.current, response: authored, fraction: grade.fraction, points: score.points, elapsedMs }],
-      skipDuplicates: true,
-    });
-    if (inserted.count === 0) return { recorded: false };
-    await tx.liveRoomPlayer.update({ where: { id: player[0].id }, data: { score: { increment: score.points }, streak: score.streak } });
-    await publish(hostChannel(room.id), { a: room.current }, tx);
-    return { recorded: true };
+  const score = timedAnswerPoints({
+    fraction: grade.fraction,
+    elapsedMs,
+    limitMs: room.timeLimitMs,
+    // Only this player's own answers move their streak, and a duplicate of this answer is refused
+    // below, so the streak read with the player is the one the answer builds on.
+    streakBefore: player.streak,
+    speed: room.speedPoints,
+    streakBonus: room.streakBonus,
   });
+  const notice = JSON.stringify({ a: room.current });
+  const rows = await db.$queryRaw<{ recorded: number }[]>`
+    WITH open_room AS (
+      SELECT id FROM "LiveRoom" WHERE id = ${room.id} AND state = 'QUESTION' AND current = ${room.current} FOR SHARE
+    ), inserted AS (
+      INSERT INTO "LiveAnswer" (id, "roomId", "playerId", question, response, fraction, points, "elapsedMs")
+      SELECT ${`la_${player.id}_${room.current}`}, ${room.id}, ${player.id}, ${room.current}, ${JSON.stringify(authored)}::jsonb, ${grade.fraction}, ${score.points}, ${Math.round(elapsedMs)}
+      FROM open_room
+      ON CONFLICT ("playerId", question) DO NOTHING
+      RETURNING points
+    ), scored AS (
+      UPDATE "LiveRoomPlayer" SET score = score + (SELECT points FROM inserted), streak = ${score.streak}
+      WHERE id = ${player.id} AND EXISTS (SELECT 1 FROM inserted)
+      RETURNING id
+    ), told AS (
+      SELECT pg_notify(${hostChannel(room.id)}, ${notice}) FROM scored
+    )
+    SELECT (SELECT count(*) FROM scored)::int AS recorded, (SELECT count(*) FROM told)::int AS told, (SELECT count(*) FROM open_room)::int AS open`;
+  const row = rows[0] as { recorded: number; open: number } | undefined;
+  if (!row?.recorded) {
+    if (!row?.open) throw new DomainError("CONFLICT", "That question is closed.");
+    return { recorded: false };
+  }
+  return { recorded: true };
 }
 
-async function leaderboard(roomId: string, take: number) {
-  const players = await db.liveRoomPlayer.findMany({
-    where: { roomId },
-    orderBy: [{ score: "desc" }, { joinedAt: "asc" }],
-    take,
-    select: { userId: true, name: true, score: true },
-  });
-  return players.map((player, index) => ({ rank: index + 1, ...player }));
+/** One read of a room for every player subscribed on this node: the room, its players ranked, the open question's answers. */
+async function readPlayersState(roomId: string) {
+  const [room, players] = await Promise.all([
+    db.liveRoom.findUniqueOrThrow({ where: { id: roomId }, select: roomSelect }),
+    db.liveRoomPlayer.findMany({
+      where: { roomId },
+      orderBy: [{ score: "desc" }, { joinedAt: "asc" }],
+      select: { id: true, userId: true, name: true, score: true, streak: true, removedAt: true },
+    }),
+  ]);
+  const answers = room.current >= 0 ? await db.liveAnswer.findMany({ where: { roomId, question: room.current }, select: { playerId: true, fraction: true, points: true } }) : [];
+  const { base, question, layout } = await roomBasics(room);
+  const active = players.filter((p) => !p.removedAt);
+  const byId = new Map(players.map((p) => [p.id, p]));
+  const byUser = new Map(players.filter((p) => p.userId).map((p) => [p.userId!, p.id]));
+  // Competition ranking ("1, 2, 2, 4"): equal scores share a rank.
+  const rank = new Map<string, number>();
+  active.forEach((p, i) => rank.set(p.id, i > 0 && active[i - 1]!.score === p.score ? rank.get(active[i - 1]!.id)! : i + 1));
+  const showScores = room.state === "REVEAL" || room.state === "FINISHED";
+  const top = showScores ? active.slice(0, Math.max(5, room.podiumSize)).map((p) => ({ id: p.id, rank: rank.get(p.id)!, name: p.name, score: p.score })) : [];
+  return {
+    room,
+    base,
+    question,
+    layout,
+    byId,
+    byUser,
+    rank,
+    top,
+    answers: new Map(answers.map((a) => [a.playerId, a])),
+  };
 }
+type PlayersState = Awaited<ReturnType<typeof readPlayersState>>;
 
 async function roomBasics(room: Room) {
-  const header = await quizHeader(room.sectionId);
+  const { header, questions } = await roomContent(room);
   const questionId = room.current >= 0 ? room.questionIds[room.current] : undefined;
-  const question = questionId && room.state !== "LOBBY" && room.state !== "FINISHED" ? (await loadQuestions([questionId])).get(questionId)! : null;
-  const layout = question && questionId ? questionLayout(question, room.seed, questionId) : null;
+  const question = questionId && room.state !== "LOBBY" && room.state !== "FINISHED" ? questions.get(questionId)! : null;
+  const layout = question && questionId ? liveLayout(room, question, questionId) : null;
   return {
     header,
     question,
@@ -187,61 +426,154 @@ async function roomBasics(room: Room) {
       limitMs: room.timeLimitMs,
       graceMs: GRACE_MS,
       openedAt: room.openedAt,
-      serverNow: new Date(),
+      options: { speedPoints: room.speedPoints, streakBonus: room.streakBonus, sound: room.sound, podiumSize: room.podiumSize },
       quiz: { title: header.title, lesson: header.lesson.title, course: header.course.title },
       question: question && layout ? questionView(question, layout) : null,
     },
   };
 }
 
-/** What a player sees: the open question (no key), then after the reveal the key, their result and the top five. */
-async function playerView(code: string, userId: string) {
-  const room = await roomByCode(code);
-  const player = await db.liveRoomPlayer.findUnique({ where: { roomId_userId: { roomId: room.id, userId } }, select: { id: true, score: true, streak: true } });
-  if (!player) throw new DomainError("FORBIDDEN", "Join the room first.");
-  const { base, question, layout } = await roomBasics(room);
-  const answer = room.current >= 0 ? await db.liveAnswer.findUnique({ where: { playerId_question: { playerId: player.id, question: room.current } }, select: { fraction: true, points: true } }) : null;
+/** What a player sees, cut from the shared state: the open question (no key), then after the reveal the key, their result and the top five. */
+function playerView(state: PlayersState, playerId: string) {
+  const { room, base, question, layout } = state;
+  const player = state.byId.get(playerId)!;
+  const answer = state.answers.get(player.id);
   const revealed = room.state === "REVEAL" && question && layout ? revealQuestion(question, layout, { fraction: answer?.fraction ?? 0, correct: answer?.fraction === 1 }) : null;
   const showScores = room.state === "REVEAL" || room.state === "FINISHED";
-  const top = showScores ? await leaderboard(room.id, 5) : [];
-  const rank = showScores ? (await db.liveRoomPlayer.count({ where: { roomId: room.id, score: { gt: player.score } } })) + 1 : null;
   return {
     ...base,
-    you: { score: player.score, streak: player.streak, rank, answered: Boolean(answer), points: revealed ? (answer?.points ?? 0) : null },
+    serverNow: new Date(),
+    removed: false as boolean,
+    you: {
+      name: player.name,
+      guest: !player.userId,
+      score: player.score,
+      streak: player.streak,
+      rank: showScores ? (state.rank.get(player.id) ?? null) : null,
+      answered: Boolean(answer),
+      correct: revealed ? answer?.fraction === 1 : null,
+      points: revealed ? (answer?.points ?? 0) : null,
+    },
     revealed,
-    leaderboard: top.map(({ userId: id, ...row }) => ({ ...row, isYou: id === userId })),
+    leaderboard: (room.state === "FINISHED" ? state.top : state.top.slice(0, 5)).map(({ id, ...row }) => ({ ...row, isYou: id === player.id })),
   };
 }
+export type LivePlayerView = ReturnType<typeof playerView>;
 
-/** What the host's screen shows: players, live answer counts, the key and answer spread after the reveal, the leaderboard. */
+/** The player's view now and after every change of the room, until the client goes. */
+export async function* watchAsPlayer(options: { actor: LiveActor; code: string; signal?: AbortSignal }): AsyncGenerator<LivePlayerView> {
+  const room = await roomByCode(options.code);
+  const joined = await findPlayer(room, options.actor);
+  if (!joined) throw new DomainError("FORBIDDEN", "Join the room first.");
+  if (joined.removedAt) throw removedError();
+  yield* watchShared(
+    playerChannel(room.id),
+    options.signal,
+    () => readPlayersState(room.id),
+    (state, fresh) => {
+      const player = state.byId.get(joined.id);
+      if (!player) {
+        if (!fresh) return STALE;
+        throw new DomainError("FORBIDDEN", "Join the room first.");
+      }
+      if (player.removedAt) throw removedError();
+      return playerView(state, joined.id);
+    },
+  );
+}
+
+/** The counts of each shown answer to the open question, for the host's bar chart. */
+function distribution(question: Question, layout: Layout, responses: { response: Prisma.JsonValue; fraction: number }[]) {
+  if ((question.type === "single-choice" || question.type === "multiple-select") && layout.options) {
+    const counts = layout.options.map(() => 0);
+    for (const { response } of responses) {
+      const answer = response as AnswerInput;
+      const authored = answer.type === "single-choice" ? [answer.choice] : answer.type === "multiple-select" ? answer.choices : [];
+      for (const index of authored) {
+        const shown = layout.options.indexOf(index);
+        if (shown >= 0) counts[shown]! += 1;
+      }
+    }
+    return { kind: "options" as const, counts };
+  }
+  if (question.type === "true-false") {
+    const counts = [0, 0];
+    for (const { response } of responses) {
+      const answer = response as AnswerInput;
+      if (answer.type === "true-false") counts[answer.value ? 0 : 1]! += 1;
+    }
+    return { kind: "true-false" as const, counts };
+  }
+  const counts = [0, 0, 0];
+  for (const { fraction } of responses) counts[fraction === 1 ? 0 : fraction > 0 ? 1 : 2]! += 1;
+  return { kind: "grades" as const, counts };
+}
+
+/** What the host's screen shows: players, live answer counts, the key and answer spread after the reveal, the boards. */
 async function hostView(code: string, viewer: AuthUser) {
   const room = await roomByCode(code);
   if (room.hostId !== viewer.id && viewer.role !== "ADMIN") throw new DomainError("FORBIDDEN", "Only the room's host can see this screen.");
   const { base, question, layout } = await roomBasics(room);
-  const [playerCount, players, answerCount, correctCount] = await Promise.all([
-    db.liveRoomPlayer.count({ where: { roomId: room.id } }),
-    room.state === "LOBBY" ? db.liveRoomPlayer.findMany({ where: { roomId: room.id }, orderBy: { joinedAt: "asc" }, take: 100, select: { name: true } }) : Promise.resolve([]),
-    room.current >= 0 ? db.liveAnswer.count({ where: { roomId: room.id, question: room.current } }) : Promise.resolve(0),
-    room.current >= 0 && room.state !== "QUESTION" ? db.liveAnswer.count({ where: { roomId: room.id, question: room.current, fraction: 1 } }) : Promise.resolve(0),
+  const showScores = room.state === "REVEAL" || room.state === "FINISHED";
+  const [players, answerCount, responses] = await Promise.all([
+    db.liveRoomPlayer.findMany({
+      where: { roomId: room.id, removedAt: null },
+      orderBy: showScores ? [{ score: "desc" }, { joinedAt: "asc" }] : { joinedAt: "asc" },
+      select: { id: true, userId: true, name: true, score: true },
+    }),
+    room.current >= 0 && room.state === "QUESTION" ? db.liveAnswer.count({ where: { roomId: room.id, question: room.current, player: { removedAt: null } } }) : Promise.resolve(0),
+    room.current >= 0 && room.state === "REVEAL"
+      ? db.liveAnswer.findMany({ where: { roomId: room.id, question: room.current, player: { removedAt: null } }, select: { response: true, fraction: true } })
+      : Promise.resolve([]),
   ]);
   const revealed = room.state === "REVEAL" && question && layout ? revealQuestion(question, layout, { fraction: 1, correct: true }) : null;
-  const top = room.state === "REVEAL" || room.state === "FINISHED" ? await leaderboard(room.id, 10) : [];
-  return { ...base, playerCount, players: players.map((p) => p.name), answerCount, correctCount, revealed, leaderboard: top.map(({ userId: _id, ...row }) => row) };
+  const ranked: { id: string; rank: number; name: string; score: number; guest: boolean }[] = [];
+  if (showScores) players.forEach((p, i) => ranked.push({ id: p.id, rank: i > 0 && players[i - 1]!.score === p.score ? ranked[i - 1]!.rank : i + 1, name: p.name, score: p.score, guest: !p.userId }));
+  return {
+    ...base,
+    serverNow: new Date(),
+    playerCount: players.length,
+    // Names for the lobby and for removing a player; capped so a 1,000-player lobby stays light.
+    players: players.slice(0, 300).map((p) => ({ id: p.id, name: p.name, guest: !p.userId })),
+    answerCount: room.state === "REVEAL" ? responses.length : answerCount,
+    correctCount: responses.filter((r) => r.fraction === 1).length,
+    distribution: revealed && question && layout ? distribution(question, layout, responses) : null,
+    revealed,
+    leaderboard: room.state === "FINISHED" ? ranked.slice(0, Math.max(room.podiumSize, 10)) : ranked.slice(0, 5),
+  };
 }
-export type LivePlayerView = Awaited<ReturnType<typeof playerView>>;
 export type LiveHostView = Awaited<ReturnType<typeof hostView>>;
 
-/** The player's view now and after every change of the room, until the client goes. */
-export async function* watchAsPlayer(options: { viewer: AuthUser; code: string; signal?: AbortSignal }) {
-  const room = await roomByCode(options.code);
-  await playerView(options.code, options.viewer.id);
-  yield* watch(playerChannel(room.id), options.signal, () => playerView(options.code, options.viewer.id));
-}
-
-/** The host's view now and after every change or answer. */
+/** The host's view now and after every change, join or answer. */
 export async function* watchAsHost(options: { viewer: AuthUser; code: string; signal?: AbortSignal }) {
   const room = await roomByCode(options.code);
   await hostView(options.code, options.viewer);
   yield* watch(hostChannel(room.id), options.signal, () => hostView(options.code, options.viewer));
 }
 
+/** Every player's result, for the host's table and CSV: rank, name, guest or account, score, answers right. */
+export async function roomResults(options: { viewer: AuthUser; code: string }) {
+  const room = await roomByCode(options.code);
+  assertHost(room, options.viewer);
+  const players = await db.liveRoomPlayer.findMany({
+    where: { roomId: room.id, removedAt: null },
+    orderBy: [{ score: "desc" }, { joinedAt: "asc" }],
+    select: { name: true, userId: true, score: true, streak: true, answers: { select: { fraction: true, elapsedMs: true } } },
+  });
+  const asked = Math.max(0, room.current + 1);
+  const rows: { rank: number; name: string; guest: boolean; score: number; correct: number; answered: number; asked: number; averageSeconds: number | null }[] = [];
+  players.forEach((p, i) => {
+    const answered = p.answers.length;
+    rows.push({
+      rank: i > 0 && players[i - 1]!.score === p.score ? rows[i - 1]!.rank : i + 1,
+      name: p.name,
+      guest: !p.userId,
+      score: p.score,
+      correct: p.answers.filter((a) => a.fraction === 1).length,
+      answered,
+      asked,
+      averageSeconds: answered ? Math.round(p.answers.reduce((sum, a) => sum + a.elapsedMs, 0) / answered / 100) / 10 : null,
+    });
+  });
+  return { code: room.code, state: room.state, rows };
+}
