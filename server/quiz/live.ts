@@ -84,6 +84,19 @@ async function announce(client: Prisma.TransactionClient, room: { id: string; ve
   await publish(hostChannel(room.id), { v: room.version }, client);
 }
 
+// Answers read the room from this cache: a room seen showing the question being answered is
+// good enough, because the answer's statement re-checks the room row (state and question) itself.
+// Anything else (another question, another state, an unknown code) reads the database again.
+const answerRooms = new Map<string, { at: number; room: Room }>();
+async function roomForAnswer(code: string, question: number): Promise<Room> {
+  const hit = answerRooms.get(code);
+  if (hit && Date.now() - hit.at < 30_000 && hit.room.state === "QUESTION" && hit.room.current === question) return hit.room;
+  const room = await roomByCode(code);
+  if (answerRooms.size > 1_000) answerRooms.clear();
+  answerRooms.set(code, { at: Date.now(), room });
+  return room;
+}
+
 async function roomByCode(code: string): Promise<Room> {
   const room = await db.liveRoom.findUnique({ where: { code }, select: roomSelect });
   if (!room) throw new DomainError("NOT_FOUND", "No live room has that code. Check the six digits with your host.");
@@ -321,7 +334,7 @@ async function awardXp(room: Room) {
  */
 export async function answerLive(options: { actor: LiveActor; code: string; question: number; answer: AnswerInput }) {
   const now = new Date();
-  const room = await roomByCode(options.code);
+  const room = await roomForAnswer(options.code, options.question);
   if (room.state !== "QUESTION" || room.current !== options.question) throw new DomainError("CONFLICT", "That question is closed.");
   const elapsedMs = now.getTime() - room.openedAt!.getTime();
   if (elapsedMs > room.timeLimitMs + GRACE_MS) throw new DomainError("CONFLICT", "Time was up for this question, so the answer was not counted.");
@@ -368,43 +381,54 @@ export async function answerLive(options: { actor: LiveActor; code: string; ques
     SELECT (SELECT count(*) FROM scored)::int AS recorded, (SELECT count(*) FROM told)::int AS told, (SELECT count(*) FROM open_room)::int AS open`;
   const row = rows[0] as { recorded: number; open: number } | undefined;
   if (!row?.recorded) {
-    if (!row?.open) throw new DomainError("CONFLICT", "That question is closed.");
+    if (!row?.open) {
+      answerRooms.delete(options.code);
+      throw new DomainError("CONFLICT", "That question is closed.");
+    }
     return { recorded: false };
   }
   return { recorded: true };
 }
 
-/** One read of a room for every player subscribed on this node: the room, its players ranked, the open question's answers. */
+let sharedReads = 0;
+/** How many shared reads of rooms this process has made (benchmarks and tests count them). */
+export function sharedReadCount(): number {
+  return sharedReads;
+}
+
+type SharedRow = Room & {
+  players: { id: string; userId: string | null; name: string; score: number; streak: number; removed: boolean }[];
+  answers: { playerId: string; fraction: number; points: number }[];
+};
+
+/**
+ * One read of a room for every player subscribed on this node, in one round trip: the room, its
+ * players ranked, and the answers to the open question.
+ */
 async function readPlayersState(roomId: string) {
-  const [room, players] = await Promise.all([
-    db.liveRoom.findUniqueOrThrow({ where: { id: roomId }, select: roomSelect }),
-    db.liveRoomPlayer.findMany({
-      where: { roomId },
-      orderBy: [{ score: "desc" }, { joinedAt: "asc" }],
-      select: { id: true, userId: true, name: true, score: true, streak: true, removedAt: true },
-    }),
-  ]);
-  const answers = room.current >= 0 ? await db.liveAnswer.findMany({ where: { roomId, question: room.current }, select: { playerId: true, fraction: true, points: true } }) : [];
+  sharedReads++;
+  const rows = await db.$queryRaw<SharedRow[]>`
+    SELECT r.id, r.code, r."hostId", r."sectionId", r.seed, r."questionIds", r."timeLimitMs", r."speedPoints", r."streakBonus",
+           r.shuffle, r.sound, r."podiumSize", r."playerCap", r.state::text AS state, r.current, r."openedAt", r.version, r."createdAt",
+           COALESCE((SELECT json_agg(json_build_object('id', p.id, 'userId', p."userId", 'name', p.name, 'score', p.score, 'streak', p.streak,
+                                                       'removed', p."removedAt" IS NOT NULL) ORDER BY p.score DESC, p."joinedAt" ASC, p.id)
+                     FROM "LiveRoomPlayer" p WHERE p."roomId" = r.id), '[]'::json) AS players,
+           COALESCE((SELECT json_agg(json_build_object('playerId', a."playerId", 'fraction', a.fraction, 'points', a.points))
+                     FROM "LiveAnswer" a WHERE a."roomId" = r.id AND a.question = r.current), '[]'::json) AS answers
+    FROM "LiveRoom" r WHERE r.id = ${roomId}`;
+  const row = rows[0];
+  if (!row) throw new DomainError("NOT_FOUND", "This live room no longer exists.");
+  const { players, answers, ...fields } = row;
+  const room: Room = { ...fields, openedAt: fields.openedAt ? new Date(fields.openedAt) : null, createdAt: new Date(fields.createdAt) };
   const { base, question, layout } = await roomBasics(room);
-  const active = players.filter((p) => !p.removedAt);
+  const active = players.filter((p) => !p.removed);
   const byId = new Map(players.map((p) => [p.id, p]));
-  const byUser = new Map(players.filter((p) => p.userId).map((p) => [p.userId!, p.id]));
   // Competition ranking ("1, 2, 2, 4"): equal scores share a rank.
   const rank = new Map<string, number>();
   active.forEach((p, i) => rank.set(p.id, i > 0 && active[i - 1]!.score === p.score ? rank.get(active[i - 1]!.id)! : i + 1));
   const showScores = room.state === "REVEAL" || room.state === "FINISHED";
   const top = showScores ? active.slice(0, Math.max(5, room.podiumSize)).map((p) => ({ id: p.id, rank: rank.get(p.id)!, name: p.name, score: p.score })) : [];
-  return {
-    room,
-    base,
-    question,
-    layout,
-    byId,
-    byUser,
-    rank,
-    top,
-    answers: new Map(answers.map((a) => [a.playerId, a])),
-  };
+  return { room, base, question, layout, byId, rank, top, answers: new Map(answers.map((a) => [a.playerId, a])) };
 }
 type PlayersState = Awaited<ReturnType<typeof readPlayersState>>;
 
@@ -476,7 +500,7 @@ export async function* watchAsPlayer(options: { actor: LiveActor; code: string; 
         if (!fresh) return STALE;
         throw new DomainError("FORBIDDEN", "Join the room first.");
       }
-      if (player.removedAt) throw removedError();
+      if (player.removed) throw removedError();
       return playerView(state, joined.id);
     },
   );
