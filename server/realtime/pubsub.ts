@@ -180,9 +180,15 @@ function hub(): Hub {
  * and again after every burst of messages on `channel` (a burst costs one read) or a resync.
  * `read` may keep a cursor and return only what is new; `undefined` yields nothing.
  */
-export async function* watch<T>(channel: string, signal: AbortSignal | undefined, read: () => Promise<T | undefined>): AsyncGenerator<T> {
+export async function* watch<T>(
+  channel: string,
+  signal: AbortSignal | undefined,
+  read: () => Promise<T | undefined>,
+  options: { minIntervalMs?: number } = {},
+): AsyncGenerator<T> {
   assertChannel(channel);
   let pending = true;
+  let lastReadAt = 0;
   let wake: (() => void) | null = null;
   const onAbort = () => wake?.();
   signal?.addEventListener("abort", onAbort);
@@ -197,7 +203,15 @@ export async function* watch<T>(channel: string, signal: AbortSignal | undefined
         wake = null;
         continue;
       }
+      // A busy channel (a room's answers) re-reads at most once per `minIntervalMs`: the messages
+      // of the pause fold into the next read.
+      if (options.minIntervalMs && lastReadAt) {
+        const wait = lastReadAt + options.minIntervalMs - Date.now();
+        if (wait > 0) await new Promise<void>((resolve) => setTimeout(resolve, wait));
+        if (signal?.aborted) break;
+      }
       pending = false;
+      lastReadAt = Date.now();
       const state = await read();
       if (state !== undefined && !signal?.aborted) yield state;
     }
