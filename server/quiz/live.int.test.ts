@@ -1,4 +1,5 @@
 import { setMaxListeners } from "node:events";
+import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import type { AuthUser } from "../auth/service";
 import { db } from "../db";
@@ -258,6 +259,11 @@ describe("live rooms", () => {
     expect(await codeOf(roomResults({ viewer: other, code }))).toBe("FORBIDDEN");
     expect(await codeOf(watchAsPlayer({ actor: user(stranger), code }).next())).toBe("FORBIDDEN");
     expect(await codeOf(watchAsPlayer({ actor: { viewer: null, guest: null }, code }).next())).toBe("FORBIDDEN");
+    // Through the router, the stream's error keeps its code and sentence (the browser shows it).
+    const stream = await createCaller(createContextFor(null)).quiz.live.watch({ code });
+    const failure = await stream[Symbol.asyncIterator]().next().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(TRPCError);
+    expect(failure).toMatchObject({ code: "FORBIDDEN", message: "Join the room first." });
   });
 });
 
