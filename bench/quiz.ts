@@ -47,7 +47,7 @@ async function child() {
   const live = await import("../server/quiz/live");
   type LiveActor = import("../server/quiz/live").LiveActor;
   const course = await createQuizCourse();
-  const host = await db.user.create({ data: { email: "host@bench.learnloop", name: "Host", role: "INSTRUCTOR" }, select: { id: true, email: true, name: true, role: true, timezone: true, dailyGoalXp: true } });
+  const host = await db.user.create({ data: { email: `host-${PLAYERS}@bench.learnloop`, name: "Host", role: "INSTRUCTOR" }, select: { id: true, email: true, name: true, role: true, timezone: true, dailyGoalXp: true } });
   const { code } = await live.createRoom({ viewer: host, ...course, options: { shuffle: false, playerCap: Math.max(PLAYERS, 500) } });
 
   // Guests, as a class joins: a nickname each, all from one address (a school behind one NAT).
