@@ -168,6 +168,17 @@ describe("live rooms", () => {
     view = await hostView(host, code);
     await live(host).host({ code, action: "next", version: view.version });
     const second = await resumed.next((v) => v!.state === "QUESTION");
+    // Question 2 (true/false) right as well: the second in a row earns the +100 streak bonus.
+    expect(second.question?.type).toBe("true-false");
+    expect((await asGuest(code, zoe).answer({ code, question: 1, answer: { type: "true-false", value: true } })).recorded).toBe(true);
+    expect((await asGuest(code, max).answer({ code, question: 1, answer: { type: "true-false", value: false } })).recorded).toBe(true);
+    view = await hostView(host, code);
+    expect(view).toMatchObject({ state: "QUESTION", answerCount: 2 });
+    await live(host).host({ code, action: "reveal", version: view.version });
+    expect((await resumed.next((v) => v!.state === "REVEAL")).you).toMatchObject({ points: 1100, score: 2100, streak: 2 });
+    view = await hostView(host, code);
+    expect(view.distribution).toEqual({ kind: "true-false", counts: [1, 1] });
+    expect(await db.liveRoomPlayer.findUniqueOrThrow({ where: { id: max.playerId }, select: { score: true, streak: true } })).toEqual({ score: 0, streak: 0 });
     // Every payload before a reveal is free of answer keys and explanations.
     for (const payload of [...stream.payloads, ...resumed.payloads].filter((p) => JSON.parse(p).state !== "REVEAL")) {
       expect(payload).not.toContain("EXPLAIN-");

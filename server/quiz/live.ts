@@ -5,7 +5,7 @@ import type { Question } from "@/lib/content/schema";
 import type { AnswerInput } from "@/lib/quiz/answer";
 import { gradeAnswer } from "@/lib/quiz/grade";
 import { isBlockedNickname, nicknameField, parseBlocklist } from "@/lib/quiz/nickname";
-import { GRACE_MS, timedAnswerPoints } from "@/lib/quiz/points";
+import { GRACE_MS, STREAK_CAP, STREAK_STEP, timedAnswerPoints } from "@/lib/quiz/points";
 import { AnswerShapeError, questionLayout, questionView, revealQuestion, toAuthoredAnswer, type Layout } from "@/lib/quiz/present";
 import { seededOrder } from "@/lib/quiz/shuffle";
 import { displayNameKey } from "@/lib/text/display-name";
@@ -338,9 +338,7 @@ export async function answerLive(options: { actor: LiveActor; code: string; ques
   if (room.state !== "QUESTION" || room.current !== options.question) throw new DomainError("CONFLICT", "That question is closed.");
   const elapsedMs = now.getTime() - room.openedAt!.getTime();
   if (elapsedMs > room.timeLimitMs + GRACE_MS) throw new DomainError("CONFLICT", "Time was up for this question, so the answer was not counted.");
-  const [player, content] = await Promise.all([findPlayer(room, options.actor), roomContent(room)]);
-  if (!player) throw new DomainError("FORBIDDEN", "Join the room before answering.");
-  if (player.removedAt) throw removedError();
+  const content = await roomContent(room);
   const questionId = room.questionIds[room.current]!;
   const question = content.questions.get(questionId)!;
   let authored: AnswerInput;
@@ -351,43 +349,51 @@ export async function answerLive(options: { actor: LiveActor; code: string; ques
     throw error;
   }
   const grade = gradeAnswer(question, authored);
-  const score = timedAnswerPoints({
-    fraction: grade.fraction,
-    elapsedMs,
-    limitMs: room.timeLimitMs,
-    // Only this player's own answers move their streak, and a duplicate of this answer is refused
-    // below, so the streak read with the player is the one the answer builds on.
-    streakBefore: player.streak,
-    speed: room.speedPoints,
-    streakBonus: room.streakBonus,
-  });
+  const correct = grade.fraction === 1;
+  // The speed part here; the streak part in the statement, from the player's streak as it reads
+  // it: streakBonus(before + 1) = min(STREAK_CAP, before × STREAK_STEP) (lib/quiz/points).
+  const speed = timedAnswerPoints({ fraction: grade.fraction, elapsedMs, limitMs: room.timeLimitMs, streakBefore: 0, speed: room.speedPoints, streakBonus: false }).points;
+  const bonusOn = room.streakBonus && correct;
+  const guestId = options.actor.guest?.roomId === room.id ? options.actor.guest.playerId : "";
+  const userId = options.actor.viewer?.id ?? "";
   const notice = JSON.stringify({ a: room.current });
-  const rows = await db.$queryRaw<{ recorded: number }[]>`
+  // One round trip: find the player (the guest's claim first, else the signed-in user), record the
+  // answer once while the room row still shows this question (FOR SHARE: a reveal waits for answers
+  // in flight), add the points, move the streak, tell the host. Only this player's own answers
+  // move their streak and a duplicate is refused by the unique key, so the streak read here is the
+  // one this answer builds on.
+  const rows = await db.$queryRaw<{ recorded: number; open: number; joined: number; removed: number }[]>`
     WITH open_room AS (
       SELECT id FROM "LiveRoom" WHERE id = ${room.id} AND state = 'QUESTION' AND current = ${room.current} FOR SHARE
+    ), player AS (
+      SELECT id, streak, "removedAt" FROM "LiveRoomPlayer"
+      WHERE "roomId" = ${room.id} AND (id = ${guestId} OR "userId" = ${userId})
+      ORDER BY (id = ${guestId}) DESC LIMIT 1
     ), inserted AS (
       INSERT INTO "LiveAnswer" (id, "roomId", "playerId", question, response, fraction, points, "elapsedMs")
-      SELECT ${`la_${player.id}_${room.current}`}, ${room.id}, ${player.id}, ${room.current}, ${JSON.stringify(authored)}::jsonb, ${grade.fraction}, ${score.points}, ${Math.round(elapsedMs)}
-      FROM open_room
+      SELECT 'la_' || player.id || '_' || ${room.current}::int, ${room.id}, player.id, ${room.current}::int, ${JSON.stringify(authored)}::jsonb, ${grade.fraction}::float8,
+             ${speed}::int + CASE WHEN ${bonusOn} THEN LEAST(${STREAK_CAP}::int, player.streak * ${STREAK_STEP}::int) ELSE 0 END, ${Math.round(elapsedMs)}::int
+      FROM open_room, player WHERE player."removedAt" IS NULL
       ON CONFLICT ("playerId", question) DO NOTHING
-      RETURNING points
+      RETURNING "playerId", points
     ), scored AS (
-      UPDATE "LiveRoomPlayer" SET score = score + (SELECT points FROM inserted), streak = ${score.streak}
-      WHERE id = ${player.id} AND EXISTS (SELECT 1 FROM inserted)
-      RETURNING id
+      UPDATE "LiveRoomPlayer" p SET score = p.score + i.points, streak = CASE WHEN ${correct} THEN p.streak + 1 ELSE 0 END
+      FROM inserted i WHERE p.id = i."playerId"
+      RETURNING p.id
     ), told AS (
       SELECT pg_notify(${hostChannel(room.id)}, ${notice}) FROM scored
     )
-    SELECT (SELECT count(*) FROM scored)::int AS recorded, (SELECT count(*) FROM told)::int AS told, (SELECT count(*) FROM open_room)::int AS open`;
-  const row = rows[0] as { recorded: number; open: number } | undefined;
-  if (!row?.recorded) {
-    if (!row?.open) {
-      answerRooms.delete(options.code);
-      throw new DomainError("CONFLICT", "That question is closed.");
-    }
-    return { recorded: false };
+    SELECT (SELECT count(*) FROM scored)::int AS recorded, (SELECT count(*) FROM told)::int AS told, (SELECT count(*) FROM open_room)::int AS open,
+           (SELECT count(*) FROM player)::int AS joined, (SELECT count(*) FROM player WHERE "removedAt" IS NOT NULL)::int AS removed`;
+  const row = rows[0];
+  if (row?.recorded) return { recorded: true };
+  if (!row?.joined) throw new DomainError("FORBIDDEN", "Join the room before answering.");
+  if (row.removed) throw removedError();
+  if (!row.open) {
+    answerRooms.delete(options.code);
+    throw new DomainError("CONFLICT", "That question is closed.");
   }
-  return { recorded: true };
+  return { recorded: false };
 }
 
 let sharedReads = 0;
