@@ -179,22 +179,7 @@ export function LiveHost({ code }: { code: string }) {
           <h2 id="lobby-heading" className="text-xl font-semibold">
             Waiting for players
           </h2>
-          <ul className="flex flex-wrap gap-2" aria-label="Players in the room">
-            {room.players.map((player) => (
-              <li key={player.id} className="flex items-center gap-1 rounded-full border border-slate-300 py-1 pl-3 pr-1 dark:border-slate-700">
-                <span>{player.name}</span>
-                <button
-                  type="button"
-                  className="rounded-full px-2 text-slate-600 hover:bg-red-100 hover:text-red-800 dark:text-slate-300"
-                  aria-label={`Remove ${player.name}`}
-                  disabled={remove.isPending}
-                  onClick={() => remove.mutate({ code, playerId: player.id })}
-                >
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
+          <PlayerChips players={room.players} disabled={remove.isPending} onRemove={(playerId) => remove.mutate({ code, playerId })} />
           {room.playerCount > room.players.length ? <p className="text-sm">and {room.playerCount - room.players.length} more</p> : null}
           <Button className="px-6 py-3 text-lg" disabled={room.playerCount === 0 || action.isPending} onClick={() => act("start")}>
             Start the quiz
@@ -246,8 +231,37 @@ export function LiveHost({ code }: { code: string }) {
         </section>
       ) : null}
 
+      {room.state === "QUESTION" || room.state === "REVEAL" ? (
+        <details className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+          <summary className="cursor-pointer font-semibold">Players ({room.playerCount})</summary>
+          <PlayerChips players={room.players} disabled={remove.isPending} onRemove={(playerId) => remove.mutate({ code, playerId })} />
+        </details>
+      ) : null}
+
       {room.state === "FINISHED" ? <Results code={code} room={room} /> : null}
     </div>
+  );
+}
+
+/** The players' names, each with a button that removes them from the room. */
+function PlayerChips({ players, disabled, onRemove }: { players: LiveHostView["players"]; disabled: boolean; onRemove: (playerId: string) => void }) {
+  return (
+    <ul className="mt-2 flex flex-wrap gap-2" aria-label="Players in the room">
+      {players.map((player) => (
+        <li key={player.id} className="flex items-center gap-1 rounded-full border border-slate-300 py-1 pl-3 pr-1 dark:border-slate-700">
+          <span>{player.name}</span>
+          <button
+            type="button"
+            className="rounded-full px-2 text-slate-600 hover:bg-red-100 hover:text-red-800 dark:text-slate-300"
+            aria-label={`Remove ${player.name}`}
+            disabled={disabled}
+            onClick={() => onRemove(player.id)}
+          >
+            ×
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 
