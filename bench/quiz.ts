@@ -88,6 +88,9 @@ async function child() {
     }
   })().catch(() => undefined);
 
+  // A host's screen is open well before the first click: let its first read settle.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+
   const waitAll = async (key: string, since: number) => {
     const deadline = Date.now() + 60_000;
     while (seen.some((map) => !map.has(key)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 2));
