@@ -10,7 +10,8 @@ import { demo, signIn } from "./helpers";
 const QUIZ = "/courses/sql-basics/lessons/select-where-order-by-limit/quiz";
 const EXPLANATIONS = ["Order 4 is cancelled", "is the operator for", "group the status test"];
 
-test.describe.configure({ timeout: 240_000 });
+// Six browser contexts on a busy two-core machine: the journey takes about three minutes there.
+test.describe.configure({ timeout: 360_000 });
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
