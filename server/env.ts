@@ -60,6 +60,16 @@ export const envSchema = z.object({
   SEED_DEMO: booleanString.default(true),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
   TRUST_PROXY: trustProxy,
+  LIVE_JOIN_RATE_LIMIT: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(200)
+    .describe("Guest joins of live rooms allowed per client address per minute (a whole school may share one address)."),
+  LIVE_NICKNAME_BLOCKLIST: z
+    .string()
+    .default("")
+    .describe("Comma-separated words refused in live-room nicknames, on top of the built-in list."),
 });
 
 export type Env = z.infer<typeof envSchema>;

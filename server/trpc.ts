@@ -49,10 +49,23 @@ const t = initTRPC.context<Context>().create({
 
 // Services raise DomainErrors with user-facing sentences; here they become tRPC errors with the
 // matching code, so every procedure reports them the same way.
-const domainErrors = t.middleware(async ({ next }) => {
+// A subscription's errors come while it streams, after the procedure returned: its iterable is
+// wrapped so they are mapped too (else the browser hears only "internal error").
+const toTrpcError = (error: DomainError) => new TRPCError({ code: error.code, message: error.message, cause: error });
+
+async function* mappingDomainErrors<T>(iterable: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* iterable;
+  } catch (error) {
+    throw error instanceof DomainError ? toTrpcError(error) : error;
+  }
+}
+
+const domainErrors = t.middleware(async ({ next, type }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) {
-    throw new TRPCError({ code: result.error.cause.code, message: result.error.cause.message, cause: result.error.cause });
+  if (!result.ok && result.error.cause instanceof DomainError) throw toTrpcError(result.error.cause);
+  if (result.ok && type === "subscription" && result.data && typeof result.data === "object" && Symbol.asyncIterator in result.data) {
+    return { ...result, data: mappingDomainErrors(result.data as AsyncIterable<unknown>) };
   }
   return result;
 });

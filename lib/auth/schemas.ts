@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normalizeDisplayName } from "../text/display-name";
 import { isValidTimeZone } from "../time/timezone";
 
 export const PASSWORD_MIN_LENGTH = 8;
@@ -12,11 +13,19 @@ export const emailField = z
   .toLowerCase()
   .pipe(z.email("Enter a valid email address.").max(254, "Email addresses are at most 254 characters."));
 
+export const DISPLAY_NAME_MAX_LENGTH = 60;
+
+// Normalised first (lib/text/display-name), so a name of only invisible characters is an empty one.
 export const displayNameField = z
   .string()
-  .trim()
-  .min(1, "Enter a display name.")
-  .max(60, "Display names are at most 60 characters.");
+  .max(1_000, `Display names are at most ${DISPLAY_NAME_MAX_LENGTH} characters.`)
+  .transform(normalizeDisplayName)
+  .pipe(
+    z
+      .string()
+      .min(1, "Enter a display name with at least one visible letter, digit or symbol.")
+      .max(DISPLAY_NAME_MAX_LENGTH, `Display names are at most ${DISPLAY_NAME_MAX_LENGTH} characters.`),
+  );
 
 export const timeZoneField = z
   .string()

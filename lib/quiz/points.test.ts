@@ -28,6 +28,12 @@ describe("answer streak bonus", () => {
     const partial = timedAnswerPoints({ fraction: 0.5, elapsedMs: 0, limitMs: 10_000, streakBefore: 3 });
     expect(partial).toEqual({ points: 500, speed: 500, bonus: 0, streak: 0 });
   });
+  it("can leave out the speed points or the streak bonus, as a live room's options say", () => {
+    const late = { fraction: 1, elapsedMs: 9_000, limitMs: 10_000, streakBefore: 2 };
+    expect(timedAnswerPoints({ ...late, speed: false })).toEqual({ points: BASE_POINTS + 200, speed: BASE_POINTS, bonus: 200, streak: 3 });
+    expect(timedAnswerPoints({ ...late, streakBonus: false })).toEqual({ points: 550, speed: 550, bonus: 0, streak: 3 });
+    expect(timedAnswerPoints({ ...late, fraction: 0, speed: false, streakBonus: false })).toEqual({ points: 0, speed: 0, bonus: 0, streak: 0 });
+  });
   it("bounds the best possible total", () => {
     expect(maxTimedPoints(3)).toBe(3000 + 0 + 100 + 200);
   });

@@ -29,12 +29,23 @@ export function streakBonus(streak: number): number {
   return Math.min(STREAK_CAP, Math.max(0, streak - 1) * STREAK_STEP);
 }
 
-/** Everything a timed answer scores: speed points plus the streak bonus of a fully correct answer. */
-export function timedAnswerPoints(options: { fraction: number; elapsedMs: number; limitMs: number; streakBefore: number }) {
+/**
+ * Everything a timed answer scores: speed points plus the streak bonus of a fully correct answer.
+ * A live room can switch either off: without speed points a correct answer earns the full base at
+ * any moment (Kahoot's "no points for speed"); without the bonus the streak still counts, for show.
+ */
+export function timedAnswerPoints(options: {
+  fraction: number;
+  elapsedMs: number;
+  limitMs: number;
+  streakBefore: number;
+  speed?: boolean;
+  streakBonus?: boolean;
+}) {
   const correct = options.fraction === 1;
   const streak = nextStreak(options.streakBefore, correct);
-  const points = speedPoints(options);
-  const bonus = correct ? streakBonus(streak) : 0;
+  const points = options.speed === false ? speedPoints({ ...options, elapsedMs: 0 }) : speedPoints(options);
+  const bonus = correct && options.streakBonus !== false ? streakBonus(streak) : 0;
   return { points: points + bonus, speed: points, bonus, streak };
 }
 

@@ -5,6 +5,8 @@ import type { Adapter } from "next-auth/adapters";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
+import { DISPLAY_NAME_MAX_LENGTH } from "@/lib/auth/schemas";
+import { normalizeDisplayName } from "@/lib/text/display-name";
 import type { Role } from "../generated/prisma/enums";
 import { db } from "../db";
 import { getEnv } from "../env";
@@ -54,7 +56,7 @@ function learnloopAdapter(): Adapter {
   return {
     ...base,
     createUser: async (user) => {
-      const name = user.name?.trim() || user.email.split("@")[0] || "Learner";
+      const name = normalizeDisplayName(user.name ?? "").slice(0, DISPLAY_NAME_MAX_LENGTH) || normalizeDisplayName(user.email.split("@")[0] ?? "") || "Learner";
       const created = await db.user.create({
         data: { email: user.email.toLowerCase(), name, image: user.image ?? null, emailVerified: user.emailVerified ?? null },
       });

@@ -1,14 +1,17 @@
 import { z } from "zod";
 import { slug } from "@/lib/content/schema";
 import { answerInput } from "@/lib/quiz/answer";
-import { instructorProcedure, learnerProcedure, router } from "../trpc";
+import { instructorProcedure, learnerProcedure, publicProcedure, router, type Context } from "../trpc";
 import { createChallenge, getChallenge, startChallengeAttempt } from "./challenge";
-import { answerLive, createRoom, hostAction, joinRoom, watchAsHost, watchAsPlayer } from "./live";
+import { answerLive, createRoom, hostAction, joinRoom, liveOptionsInput, removePlayer, roomResults, watchAsHost, watchAsPlayer, type LiveActor } from "./live";
+import { guestFromHeaders, joinAddress } from "./live-guest";
 import { finishAttempt, getAttempt, mistakesToCards, nextQuestion, quizModeInput, quizOverview, saveAnswer, saveAnswerInput, sequenceInput, startAttempt } from "./service";
 
 const lessonQuizInput = z.object({ courseSlug: slug, lessonSlug: slug });
 const attemptIdInput = z.object({ attemptId: z.string().min(1).max(40) });
 const roomCodeInput = z.object({ code: z.string().trim().regex(/^\d{6}$/, "A room code is six digits.") });
+// In a live room the caller is a signed-in user, or a guest holding the room's signed cookie.
+const liveActor = (ctx: Context, code: string): LiveActor => ({ viewer: ctx.viewer, guest: guestFromHeaders(ctx.headers, code) });
 const challengeIdInput = z.object({ challengeId: z.string().regex(/^[A-Za-z0-9_-]{6,40}$/, "That is not a challenge link.") });
 
 export const quizRouter = router({
@@ -25,15 +28,25 @@ export const quizRouter = router({
     start: learnerProcedure.input(challengeIdInput).mutation(({ ctx, input }) => startChallengeAttempt({ viewer: ctx.viewer, challengeId: input.challengeId })),
   }),
   live: router({
-    create: instructorProcedure.input(lessonQuizInput).mutation(({ ctx, input }) => createRoom({ viewer: ctx.viewer, ...input })),
-    join: learnerProcedure.input(roomCodeInput).mutation(({ ctx, input }) => joinRoom({ viewer: ctx.viewer, code: input.code })),
+    create: instructorProcedure
+      .input(lessonQuizInput.extend({ options: liveOptionsInput.optional() }))
+      .mutation(({ ctx, input }) => createRoom({ viewer: ctx.viewer, courseSlug: input.courseSlug, lessonSlug: input.lessonSlug, options: input.options })),
+    // Signed-in learners join here; guests join through the /join form, which sets their cookie.
+    join: learnerProcedure.input(roomCodeInput).mutation(async ({ ctx, input }) => {
+      const joined = await joinRoom({ actor: { viewer: ctx.viewer, guest: null }, code: input.code, address: joinAddress(ctx.headers) });
+      return { code: joined.code, joined: joined.joined };
+    }),
     host: instructorProcedure
       .input(roomCodeInput.extend({ action: z.enum(["start", "reveal", "next", "finish"]), version: z.number().int().min(0) }))
       .mutation(({ ctx, input }) => hostAction({ viewer: ctx.viewer, ...input })),
-    answer: learnerProcedure
+    remove: instructorProcedure
+      .input(roomCodeInput.extend({ playerId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "That is not a player of this room.") }))
+      .mutation(({ ctx, input }) => removePlayer({ viewer: ctx.viewer, ...input })),
+    results: instructorProcedure.input(roomCodeInput).query(({ ctx, input }) => roomResults({ viewer: ctx.viewer, code: input.code })),
+    answer: publicProcedure
       .input(roomCodeInput.extend({ question: z.number().int().min(0).max(1000), answer: answerInput }))
-      .mutation(({ ctx, input }) => answerLive({ viewer: ctx.viewer, ...input })),
-    watch: learnerProcedure.input(roomCodeInput).subscription(({ ctx, input, signal }) => watchAsPlayer({ viewer: ctx.viewer, code: input.code, signal })),
+      .mutation(({ ctx, input }) => answerLive({ actor: liveActor(ctx, input.code), code: input.code, question: input.question, answer: input.answer })),
+    watch: publicProcedure.input(roomCodeInput).subscription(({ ctx, input, signal }) => watchAsPlayer({ actor: liveActor(ctx, input.code), code: input.code, signal })),
     hostWatch: instructorProcedure.input(roomCodeInput).subscription(({ ctx, input, signal }) => watchAsHost({ viewer: ctx.viewer, code: input.code, signal })),
   }),
 });

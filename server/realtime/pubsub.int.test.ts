@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
-import { type Message, RESYNC, listen, publish, subscribe, watch } from "./pubsub";
+import { type Message, RESYNC, STALE, listen, publish, subscribe, watch, watchShared } from "./pubsub";
 
 function collector() {
   const messages: Message[] = [];
@@ -122,5 +122,59 @@ describe("watch", () => {
     expect(reads).toBe(2);
     controller.abort();
     await iterator.return(undefined);
+  });
+});
+
+describe("watchShared", () => {
+  it("reads once per change for all subscribers of a node, each seeing its own projection", async () => {
+    const name = channel("shared");
+    let reads = 0;
+    let version = 0;
+    const read = async () => ({ version, reads: ++reads });
+    const controller = new AbortController();
+    const streams = ["a", "b", "c"].map((who) => watchShared(name, controller.signal, read, (state) => `${who}@${state.version}`));
+    const first = await Promise.all(streams.map((s) => s.next()));
+    expect(first.map((step) => step.value)).toEqual(["a@0", "b@0", "c@0"]);
+    // The three shared the first read or its result: at most one read per subscriber joining before it.
+    const before = reads;
+    version = 1;
+    await publish(name, { v: 1 });
+    const second = await Promise.all(streams.map((s) => s.next()));
+    expect(second.map((step) => step.value)).toEqual(["a@1", "b@1", "c@1"]);
+    expect(reads - before).toBe(1);
+    controller.abort();
+    await Promise.all(streams.map((s) => s.return(undefined)));
+  });
+
+  it("reads again once for a subscriber the shared state does not know yet, and passes read errors on", async () => {
+    const name = channel("stale");
+    const members = new Set(["old"]);
+    let reads = 0;
+    let failing = false;
+    const read = async () => {
+      reads++;
+      if (failing) throw new Error("database gone");
+      return new Set(members);
+    };
+    const controller = new AbortController();
+    const project = (who: string) => (state: Set<string>, fresh: boolean) => (state.has(who) ? `${who} in` : fresh ? `${who} unknown` : STALE);
+    const old = watchShared(name, controller.signal, read, project("old"));
+    expect((await old.next()).value).toBe("old in");
+    members.add("new");
+    const late = watchShared(name, controller.signal, read, project("new"));
+    expect((await late.next()).value).toBe("new in");
+    const stranger = watchShared(name, controller.signal, read, project("nobody"));
+    expect((await stranger.next()).value).toBe("nobody unknown");
+    expect(reads).toBe(3);
+    failing = true;
+    await publish(name, { v: 2 });
+    // "old" may first get the state the others' re-reads pushed to everyone; then the error.
+    const outcome = async () => {
+      for (let i = 0; i < 3; i++) await old.next();
+      return "no error";
+    };
+    await expect(outcome()).rejects.toThrow("database gone");
+    controller.abort();
+    await Promise.all([late.return(undefined), stranger.return(undefined)]);
   });
 });

@@ -180,9 +180,15 @@ function hub(): Hub {
  * and again after every burst of messages on `channel` (a burst costs one read) or a resync.
  * `read` may keep a cursor and return only what is new; `undefined` yields nothing.
  */
-export async function* watch<T>(channel: string, signal: AbortSignal | undefined, read: () => Promise<T | undefined>): AsyncGenerator<T> {
+export async function* watch<T>(
+  channel: string,
+  signal: AbortSignal | undefined,
+  read: () => Promise<T | undefined>,
+  options: { minIntervalMs?: number } = {},
+): AsyncGenerator<T> {
   assertChannel(channel);
   let pending = true;
+  let lastReadAt = 0;
   let wake: (() => void) | null = null;
   const onAbort = () => wake?.();
   signal?.addEventListener("abort", onAbort);
@@ -197,12 +203,171 @@ export async function* watch<T>(channel: string, signal: AbortSignal | undefined
         wake = null;
         continue;
       }
+      // A busy channel (a room's answers) re-reads at most once per `minIntervalMs`: the messages
+      // of the pause fold into the next read.
+      if (options.minIntervalMs && lastReadAt) {
+        const wait = lastReadAt + options.minIntervalMs - Date.now();
+        if (wait > 0) await new Promise<void>((resolve) => setTimeout(resolve, wait));
+        if (signal?.aborted) break;
+      }
       pending = false;
+      lastReadAt = Date.now();
       const state = await read();
       if (state !== undefined && !signal?.aborted) yield state;
     }
   } finally {
     signal?.removeEventListener("abort", onAbort);
     await stop();
+  }
+}
+
+/**
+ * Many subscribers of one channel on this node, one read for all of them: the first subscriber
+ * LISTENs and reads; every burst of messages (or a resync) costs ONE `read()` whose result is pushed
+ * to every subscriber, each of which turns it into its own view with `project`. With 200 players
+ * in a room that is one query per change per node instead of 200.
+ *
+ * `project` may return STALE when the shared state predates something its subscriber needs (a
+ * player who joined after the last read) and is not `fresh`: the feed then reads again once, for
+ * everyone.
+ */
+export const STALE = Symbol("stale");
+
+type FeedSubscriber<S> = { deliver: (value: { state: S; seq: number } | { error: unknown }) => void };
+
+class SharedFeed<S> {
+  private readonly subscribers = new Set<FeedSubscriber<S>>();
+  private latest: { state: S; seq: number } | null = null;
+  private reading = false;
+  private dirty = true;
+  private seq = 0;
+  private stop: Promise<() => Promise<void>> | null = null;
+
+  constructor(
+    private readonly channel: string,
+    private readonly read: () => Promise<S>,
+    private readonly onEmpty: () => void,
+  ) {}
+
+  /** The number of the next read to start: a state with at least this seq was read after now. */
+  get nextSeq() {
+    return this.seq + 1;
+  }
+
+  async add(subscriber: FeedSubscriber<S>) {
+    this.subscribers.add(subscriber);
+    this.stop ??= listen(this.channel, () => this.invalidate());
+    try {
+      await this.stop;
+    } catch (error) {
+      this.subscribers.delete(subscriber);
+      this.stop = null;
+      if (this.subscribers.size === 0) this.onEmpty();
+      throw error;
+    }
+    if (this.latest && !this.dirty) subscriber.deliver(this.latest);
+    else this.refresh();
+  }
+
+  async remove(subscriber: FeedSubscriber<S>) {
+    this.subscribers.delete(subscriber);
+    if (this.subscribers.size > 0) return;
+    this.onEmpty();
+    const stop = this.stop;
+    this.stop = null;
+    if (stop) await (await stop.catch(() => async () => undefined))();
+  }
+
+  invalidate() {
+    this.dirty = true;
+    this.refresh();
+  }
+
+  private refresh() {
+    if (this.reading || !this.dirty) return;
+    this.reading = true;
+    this.dirty = false;
+    const seq = ++this.seq;
+    void this.read()
+      .then(
+        (state) => {
+          this.latest = { state, seq };
+          for (const subscriber of this.subscribers) subscriber.deliver(this.latest);
+        },
+        (error: unknown) => {
+          for (const subscriber of this.subscribers) subscriber.deliver({ error });
+        },
+      )
+      .finally(() => {
+        this.reading = false;
+        this.refresh();
+      });
+  }
+}
+
+const globalForFeeds = globalThis as unknown as { learnloopFeeds?: Map<string, SharedFeed<unknown>> };
+const feeds = (globalForFeeds.learnloopFeeds ??= new Map());
+
+/**
+ * Yields `project(state)` for the shared state of `channel` now and after every change, until
+ * `signal` aborts. Only the newest state is kept for a slow subscriber: each is a whole view.
+ */
+export async function* watchShared<S, T>(
+  channel: string,
+  signal: AbortSignal | undefined,
+  read: () => Promise<S>,
+  project: (state: S, fresh: boolean) => T | typeof STALE,
+): AsyncGenerator<T> {
+  assertChannel(channel);
+  let feed = feeds.get(channel) as SharedFeed<S> | undefined;
+  if (!feed) {
+    const created: SharedFeed<S> = new SharedFeed<S>(channel, read, () => {
+      if (feeds.get(channel) === created) feeds.delete(channel);
+    });
+    feeds.set(channel, created as SharedFeed<unknown>);
+    feed = created;
+  }
+  const since = feed.nextSeq;
+  // Only the newest delivery is kept (a box, so the closure's writes stay visible to the loop's types).
+  const inbox: { value: { state: S; seq: number } | { error: unknown } | null } = { value: null };
+  let wake: (() => void) | null = null;
+  const subscriber: FeedSubscriber<S> = {
+    deliver: (value) => {
+      inbox.value = value;
+      wake?.();
+    },
+  };
+  const onAbort = () => wake?.();
+  signal?.addEventListener("abort", onAbort);
+  await feed.add(subscriber);
+  // The first read this subscriber may treat as final; moves on when it asks for a fresh one.
+  let need = since;
+  let asked = false;
+  try {
+    while (!signal?.aborted) {
+      const value = inbox.value;
+      if (!value) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = null;
+        continue;
+      }
+      inbox.value = null;
+      if ("error" in value) throw value.error;
+      const fresh = value.seq >= need;
+      const view = project(value.state, fresh);
+      if (view === STALE) {
+        if (fresh) throw new Error(`The shared state of ${channel} has no view for this subscriber.`);
+        if (!asked) {
+          asked = true;
+          need = feed.nextSeq;
+          feed.invalidate();
+        }
+        continue;
+      }
+      if (!signal?.aborted) yield view;
+    }
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
+    await feed.remove(subscriber);
   }
 }

@@ -38,6 +38,15 @@ export function LessonQuiz({ overview, initialAttempt, canHost }: { overview: Qu
     }),
   );
   const host = useMutation(trpc.quiz.live.create.mutationOptions({ onSuccess: (room) => router.push(`/studio/live/${room.code}`) }));
+  const [roomOptions, setRoomOptions] = useState({
+    speedPoints: true,
+    streakBonus: true,
+    shuffle: true,
+    sound: true,
+    timeLimitSeconds: Math.round(overview.timeLimitMs / 1000),
+    podiumSize: 3,
+    playerCap: 500,
+  });
   const begin = (mode: Mode) => start.mutate({ courseSlug: overview.course.slug, lessonSlug: overview.lesson.slug, mode });
   if (attempt) return <AttemptPlayer key={attempt.id} initial={attempt} onAgain={() => begin(attempt.mode)} />;
 
@@ -84,10 +93,69 @@ export function LessonQuiz({ overview, initialAttempt, canHost }: { overview: Qu
           <h2 id="host-heading" className="text-xl font-semibold">
             Host it live
           </h2>
-          <p className="text-sm text-slate-700 dark:text-slate-300">Open a live room on this quiz: learners join with a six-digit code and answer on their own devices while you run the questions.</p>
-          <Button variant="secondary" disabled={host.isPending} onClick={() => host.mutate({ courseSlug: overview.course.slug, lessonSlug: overview.lesson.slug })}>
-            {host.isPending ? "Opening…" : "Host a live room"}
-          </Button>
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            Open a live room on this quiz: players join at /join with a six-digit code or the QR code (no account needed) and answer on their own devices while you run the questions.
+          </p>
+          <form
+            className="space-y-3"
+            onSubmit={(event) => {
+              event.preventDefault();
+              host.mutate({ courseSlug: overview.course.slug, lessonSlug: overview.lesson.slug, options: roomOptions });
+            }}
+          >
+            <fieldset className="grid gap-3 sm:grid-cols-2">
+              <legend className="mb-2 text-sm font-medium">Room options</legend>
+              {(
+                [
+                  ["speedPoints", "Speed points (faster correct answers score more)"],
+                  ["streakBonus", "Answer streak bonus"],
+                  ["shuffle", "Shuffle questions and answers"],
+                  ["sound", "Lobby and countdown sound on the big screen"],
+                ] as const
+              ).map(([name, label]) => (
+                <label key={name} className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" checked={roomOptions[name]} onChange={(event) => setRoomOptions((o) => ({ ...o, [name]: event.target.checked }))} />
+                  {label}
+                </label>
+              ))}
+              <label className="flex items-center gap-2 text-sm">
+                Seconds per question
+                <input
+                  type="number"
+                  min={5}
+                  max={240}
+                  className="w-20 rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
+                  value={roomOptions.timeLimitSeconds}
+                  onChange={(event) => setRoomOptions((o) => ({ ...o, timeLimitSeconds: Number(event.target.value) }))}
+                />
+              </label>
+              <label className="flex items-center gap-2 text-sm">
+                Places on the podium
+                <input
+                  type="number"
+                  min={3}
+                  max={10}
+                  className="w-20 rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
+                  value={roomOptions.podiumSize}
+                  onChange={(event) => setRoomOptions((o) => ({ ...o, podiumSize: Number(event.target.value) }))}
+                />
+              </label>
+              <label className="flex items-center gap-2 text-sm">
+                Most players
+                <input
+                  type="number"
+                  min={1}
+                  max={1000}
+                  className="w-24 rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
+                  value={roomOptions.playerCap}
+                  onChange={(event) => setRoomOptions((o) => ({ ...o, playerCap: Number(event.target.value) }))}
+                />
+              </label>
+            </fieldset>
+            <Button type="submit" variant="secondary" disabled={host.isPending}>
+              {host.isPending ? "Opening…" : "Host a live room"}
+            </Button>
+          </form>
         </section>
       ) : null}
     </div>

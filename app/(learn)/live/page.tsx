@@ -1,16 +1,6 @@
-import type { Metadata } from "next";
-import { requireViewer } from "../../_components/access";
-import { PageHeader } from "../../_components/page-header";
-import { JoinForm } from "./join-form";
+import { redirect } from "next/navigation";
 
-export const metadata: Metadata = { title: "Join a live quiz" };
-
-export default async function LivePage() {
-  await requireViewer("/live");
-  return (
-    <div>
-      <PageHeader title="Join a live quiz">Your host shows a six-digit code. Enter it to join; you answer on this device.</PageHeader>
-      <JoinForm />
-    </div>
-  );
+// The join form moved to /join, which guests can use too; old links and bookmarks land there.
+export default function LivePage() {
+  redirect("/join");
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requireViewer } from "../../../_components/access";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { getViewer } from "@/server/auth/viewer";
+import { guestFromHeaders } from "@/server/quiz/live-guest";
 import { LivePlayer } from "./live-player";
 
 export const metadata: Metadata = { title: "Live quiz" };
@@ -8,6 +10,9 @@ export const metadata: Metadata = { title: "Live quiz" };
 export default async function LivePlayerPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   if (!/^\d{6}$/.test(code)) notFound();
-  const viewer = await requireViewer(`/live/${code}`);
-  return <LivePlayer code={code} name={viewer.name} />;
+  // A guest holds the room's cookie; a signed-in learner joins as themselves; anyone else picks a nickname first.
+  const guest = guestFromHeaders(await headers(), code);
+  const viewer = guest ? null : await getViewer();
+  if (!guest && !viewer) redirect(`/join?code=${code}`);
+  return <LivePlayer code={code} signedIn={Boolean(viewer)} />;
 }
