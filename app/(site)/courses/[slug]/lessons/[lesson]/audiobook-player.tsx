@@ -9,15 +9,12 @@ export type AudiobookChapter = {
   title: string;
   points: string[];
   explanation: ReactNode;
-  explanationText: string;
   analogy: ReactNode;
-  analogyText: string;
+  /** What is read aloud, in order: title, each point, the explanation, the analogy (chapterSegments). */
+  segments: string[];
 };
 
-/** What is read aloud for a chapter, in order: title, each point, the explanation, the analogy. */
-function segmentsOf(chapter: AudiobookChapter): string[] {
-  return [chapter.title, ...chapter.points, chapter.explanationText, `Analogy. ${chapter.analogyText}`];
-}
+const segmentsOf = (chapter: AudiobookChapter) => chapter.segments;
 
 /**
  * The audiobook: chapters on screen in full, each narrated on request from where the learner last
