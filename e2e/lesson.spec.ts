@@ -172,11 +172,56 @@ test("sections marked done are kept: the lesson reopens where the learner was, a
   await expect(page.getByRole("main").getByRole("listitem").filter({ hasText: "Transfer Learning" })).toContainText("5% complete");
 });
 
-test("the lesson page has no serious accessibility problems, and says why it cannot speak without voices", async ({ page }) => {
+test("without browser voices, the lesson plays the server's recording and the highlighted line follows it", async ({ page }) => {
   await stubSpeech(page, []);
+  const recordings: number[] = [];
+  page.on("response", (response) => {
+    if (response.url().includes("/api/narration/")) recordings.push(response.status());
+  });
   await signIn(page, { email: "learner@learnloop.local", password: "learnloop-learner" });
   await page.goto(LESSON);
-  await expect(page.getByText("This browser has no speech voices, so this lesson cannot be read aloud here.")).toBeVisible();
+
+  const player = page.getByRole("group", { name: "Audio lesson player" });
+  const transcript = page.locator("#section-audio-lesson");
+  const currentLine = transcript.locator("[aria-current=true]");
+  // The first visit renders the scenes on the server: seconds on a busy machine.
+  await expect(player.getByRole("status")).toContainText("plays a recording made on the server", { timeout: 60_000 });
+  await player.getByRole("button", { name: "Listen" }).click();
+  await expect(currentLine).toHaveAttribute("data-line", "0");
+  await expect(player).toContainText("Student speaking");
+  // Nothing tells the player that a line is over but the recording itself reaching the next cue.
+  await expect(player.getByTestId("player-position")).toHaveText(/Line 2 of \d+/, { timeout: 30_000 });
+  await expect(currentLine).toHaveAttribute("data-line", "1");
+  await expect(player).toContainText("Teacher speaking");
+
+  // Choosing a line seeks the recording to it (a byte range), and the highlight goes on from there.
+  await transcript.locator("[data-line='2']").click();
+  await expect(currentLine).toHaveAttribute("data-line", "2");
+  await expect(player.getByTestId("player-position")).toHaveText(/Line 4 of \d+/, { timeout: 30_000 });
+  await player.getByRole("button", { name: "Pause" }).click();
+  await expect(player.getByRole("button", { name: "Resume listening" })).toBeVisible();
+  await page.waitForTimeout(1_500);
+  await expect(player.getByTestId("player-position")).toHaveText(/Line 4 of \d+/);
+  expect((await speech(page)).spoken).toEqual([]);
+  expect(recordings).toContain(206);
+
+  // The audiobook narrates its chapters from the server too, passage by passage.
+  const audiobook = page.locator("#section-audiobook");
+  await expect(audiobook.getByRole("status")).toContainText("play recordings made on the server", { timeout: 60_000 });
+  await audiobook.getByRole("button", { name: "Listen chapter 1" }).click();
+  await expect(audiobook.locator("[id$='-seg-0-0']")).toHaveClass(/ring-2/);
+  await expect(audiobook.locator("[id$='-seg-0-1']")).toHaveClass(/ring-2/, { timeout: 30_000 });
+  await audiobook.getByRole("button", { name: "Pause chapter 1" }).click();
+  expect((await speech(page)).spoken).toEqual([]);
+});
+
+test("the lesson page has no serious accessibility problems, and says why it cannot speak without voices", async ({ page }) => {
+  await stubSpeech(page, []);
+  // A server that cannot render (say LESSON_AUDIO=off) answers the recording request with an error.
+  await page.route("**/api/trpc/narration.recording**", (route) => route.fulfill({ status: 404, contentType: "application/json", body: "[]" }));
+  await signIn(page, { email: "learner@learnloop.local", password: "learnloop-learner" });
+  await page.goto(LESSON);
+  await expect(page.getByText("No voice is available: this browser has no speech voices and the server has no recording of this lesson.")).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole("group", { name: "Audio lesson player" }).getByRole("button", { name: "Listen" })).toBeDisabled();
 
   // A glossary term in the lesson text opens its definition, and Escape closes it.
