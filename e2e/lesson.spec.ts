@@ -173,6 +173,8 @@ test("sections marked done are kept: the lesson reopens where the learner was, a
 });
 
 test("without browser voices, the lesson plays the server's recording and the highlighted line follows it", async ({ page }) => {
+  // The first visit renders the lesson's scenes and chapters: tens of seconds on a loaded 2-core machine.
+  test.setTimeout(240_000);
   await stubSpeech(page, []);
   const recordings: number[] = [];
   page.on("response", (response) => {
@@ -184,8 +186,7 @@ test("without browser voices, the lesson plays the server's recording and the hi
   const player = page.getByRole("group", { name: "Audio lesson player" });
   const transcript = page.locator("#section-audio-lesson");
   const currentLine = transcript.locator("[aria-current=true]");
-  // The first visit renders the scenes on the server: seconds on a busy machine.
-  await expect(player.getByRole("status")).toContainText("plays a recording made on the server", { timeout: 60_000 });
+  await expect(player.getByRole("status")).toContainText("plays a recording made on the server", { timeout: 90_000 });
   await player.getByRole("button", { name: "Listen" }).click();
   await expect(currentLine).toHaveAttribute("data-line", "0");
   await expect(player).toContainText("Student speaking");
@@ -207,7 +208,7 @@ test("without browser voices, the lesson plays the server's recording and the hi
 
   // The audiobook narrates its chapters from the server too, passage by passage.
   const audiobook = page.locator("#section-audiobook");
-  await expect(audiobook.getByRole("status")).toContainText("play recordings made on the server", { timeout: 60_000 });
+  await expect(audiobook.getByRole("status")).toContainText("play recordings made on the server", { timeout: 90_000 });
   await audiobook.getByRole("button", { name: "Listen chapter 1" }).click();
   await expect(audiobook.locator("[id$='-seg-0-0']")).toHaveClass(/ring-2/);
   await expect(audiobook.locator("[id$='-seg-0-1']")).toHaveClass(/ring-2/, { timeout: 30_000 });

@@ -23,7 +23,8 @@ export function parseNarrationEnv(source: Record<string, string | undefined>): N
     throw new EnvError(result.error.issues.map((issue) => `Environment variable ${String(issue.path[0] ?? "environment")} ${issue.message}.`).join("\n"));
   }
   const env = result.data;
-  return { ...env, storageDir: path.resolve(env.STORAGE_DIR ?? path.join(env.LEARNLOOP_DATA_DIR, "storage")) };
+  // Configured at run time, never a build input: the file tracer must not follow it.
+  return { ...env, storageDir: path.resolve(/*turbopackIgnore: true*/ env.STORAGE_DIR ?? path.join(env.LEARNLOOP_DATA_DIR, "storage")) };
 }
 
 let cached: NarrationEnv | undefined;

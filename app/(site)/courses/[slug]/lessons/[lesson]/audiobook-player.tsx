@@ -114,7 +114,7 @@ export function AudiobookPlayer({ sectionId, lesson, chapters }: { sectionId: st
             ))}
           </select>
         </label>
-        {support === "none" && rendered.some((entry) => entry === null) ? (
+        {support === "none" && rendered.every((entry) => entry === null) ? (
           <p role="status" className="rounded-md bg-slate-100 px-3 py-2 text-slate-800 dark:bg-slate-900 dark:text-slate-200">
             This browser has no speech voices: preparing recordings of the chapters…
           </p>

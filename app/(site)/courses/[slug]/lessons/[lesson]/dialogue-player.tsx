@@ -187,9 +187,10 @@ export function DialoguePlayer({ sectionId, lesson, scenes }: { sectionId: strin
   }
 
   const anyRecording = scenes.some((scene) => scene.audioUrl);
-  const serverState = support !== "none" ? "unused" : rendered.some((entry) => entry === null) ? "preparing" : rendered.every((entry) => entry === "failed") ? "failed" : "ready";
   const currentScene = scenes[lines[current]!.scene]!;
   const currentRendered = rendered[lines[current]!.scene];
+  // Listening can start as soon as the scene at hand is rendered; the others follow in the background.
+  const serverState = support !== "none" ? "unused" : currentRendered === null ? "preparing" : rendered.every((entry) => entry === "failed") ? "failed" : "ready";
   const playable = canSpeak || anyRecording || Boolean(!currentScene.audioUrl && currentRendered && currentRendered !== "failed");
   const line = lines[current]!;
 
