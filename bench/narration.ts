@@ -1,5 +1,5 @@
 // `npm run bench -- narration`: server-rendered lesson audio. Renders every dialogue scene of one
-// shipped lesson into a throwaway storage folder (cold), asks for them again (cached), and watches
+// shipped lesson (render and MP3 encoding) into a throwaway storage folder (cold), asks for them again (cached), and watches
 // the event loop meanwhile: rendering runs in a worker thread, so the loop should stay free.
 // Writes bench/results/narration.md. BENCH_NARRATION_LESSON picks the lesson file.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -8,7 +8,7 @@ import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-import { fliteVersion } from "../server/narration/flite";
+import { fliteVersion, MP3_KBPS } from "../server/narration/flite";
 import { ensureRecording, type ScriptLine } from "../server/narration/store";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -34,7 +34,7 @@ try {
   const coldSeconds = (performance.now() - coldStarted) / 1000;
   delay.disable();
   for (const file of readdirSync(path.join(storageDir, "narration"))) {
-    if (file.endsWith(".wav")) bytes += statSync(path.join(storageDir, "narration", file)).size;
+    if (file.endsWith(".mp3")) bytes += statSync(path.join(storageDir, "narration", file)).size;
   }
   const repeats = 200;
   const warmStarted = performance.now();
@@ -44,7 +44,7 @@ try {
   const lines = [
     `Learnloop narration benchmark — ${new Date().toISOString()} — ${os.cpus().length} cores (load average ${os.loadavg()[0]!.toFixed(1)} at the end), ${fliteVersion()}`,
     "",
-    `${lessonFile}: ${scenes.length} scenes, ${lineCount} lines, ${audioSeconds.toFixed(1)} s of audio, ${(bytes / 1024 / 1024).toFixed(1)} MiB of WAV (16 kHz, 16-bit mono).`,
+    `${lessonFile}: ${scenes.length} scenes, ${lineCount} lines, ${audioSeconds.toFixed(1)} s of audio, ${(bytes / 1024 / 1024).toFixed(1)} MiB of MP3 (${MP3_KBPS} kbit/s mono; the same as 16-bit PCM would be ${((audioSeconds * 32000) / 1024 / 1024).toFixed(1)} MiB).`,
     "",
     "| measure | value |",
     "|---|---:|",

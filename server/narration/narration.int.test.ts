@@ -11,8 +11,9 @@ import { createCaller } from "../router";
 import { codeOf } from "../test/error-code";
 import { createTestUser } from "../test/factories";
 import { createContextFor } from "../trpc";
+import { MP3_DELAY_SAMPLES, MP3_KBPS } from "./flite";
 import { medianPitch } from "./pitch";
-import { decodeWav } from "./wav";
+import { renderScript } from "./store";
 
 const fixture = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "lib", "content", "fixtures", "valid");
 const storageDir = await fs.mkdtemp(path.join(os.tmpdir(), "learnloop-narration-"));
@@ -49,21 +50,35 @@ describe("server-rendered lesson audio", () => {
     const section = await sectionOf("audio-lesson");
     // The second scene: the student asks, the teacher answers.
     const recording = await narration(learner).recording({ courseSlug: slug, lessonSlug: "basics", sectionId: section.id, part: 1 });
-    expect(recording.url).toMatch(/^\/api\/narration\/[0-9a-f]{32}\.wav$/);
+    expect(recording.url).toMatch(/^\/api\/narration\/[0-9a-f]{32}\.mp3$/);
     expect(recording.duration).toBeGreaterThan(1);
     expect(recording.cues).toHaveLength(2);
     const [student, teacher] = recording.cues as [{ start: number; end: number }, { start: number; end: number }];
-    expect(student.start).toBe(0);
-    expect(student.end).toBeGreaterThan(0.3);
+    // The MP3 encoder's delay comes first (cues are shifted by it), then the student, a pause, the teacher.
+    expect(student.start).toBeCloseTo(MP3_DELAY_SAMPLES / 16000, 5);
+    expect(student.end - student.start).toBeGreaterThan(0.3);
     expect(teacher.start).toBeGreaterThan(student.end);
     expect(teacher.end).toBeCloseTo(recording.duration, 5);
 
+    // The file is MP3 (frame sync on its first bytes) of about the length the cues say.
     const file = path.join(storageDir, "narration", path.basename(recording.url));
-    const pcm = decodeWav(new Uint8Array(await fs.readFile(file)));
-    expect(pcm.samples.length / pcm.sampleRate).toBeCloseTo(recording.duration, 5);
+    const mp3 = await fs.readFile(file);
+    expect(mp3[0]).toBe(0xff);
+    expect(mp3[1]! & 0xe0).toBe(0xe0);
+    const bytesPerSecond = (MP3_KBPS * 1000) / 8;
+    expect(mp3.byteLength / bytesPerSecond).toBeGreaterThan(recording.duration * 0.95);
+    expect(mp3.byteLength / bytesPerSecond).toBeLessThan(recording.duration * 1.1);
+
+    // The voices: the same script rendered to PCM, measured line by line.
+    const lines = [
+      { speaker: "student" as const, text: "What comes next?" },
+      { speaker: "teacher" as const, text: "The summaries." },
+    ];
+    const { pcm, cues } = await renderScript(lines);
+    expect(cues.map((cue) => +(cue.end - cue.start).toFixed(3))).toEqual(recording.cues.map((cue) => +(cue.end - cue.start).toFixed(3)));
     const at = (seconds: number) => Math.round(seconds * pcm.sampleRate);
-    const studentPitch = medianPitch(pcm, at(student.start), at(student.end));
-    const teacherPitch = medianPitch(pcm, at(teacher.start), at(teacher.end));
+    const studentPitch = medianPitch(pcm, at(cues[0]!.start), at(cues[0]!.end));
+    const teacherPitch = medianPitch(pcm, at(cues[1]!.start), at(cues[1]!.end));
     // Two people: the student's voice sits well above the teacher's.
     expect(studentPitch).not.toBeNull();
     expect(teacherPitch).not.toBeNull();
@@ -80,7 +95,7 @@ describe("server-rendered lesson audio", () => {
     const params = { params: Promise.resolve({ file: name }) };
     const whole = await serveRecording(new Request(`http://localhost${recording.url}`), params);
     expect(whole.status).toBe(200);
-    expect(whole.headers.get("content-type")).toBe("audio/wav");
+    expect(whole.headers.get("content-type")).toBe("audio/mpeg");
     expect(whole.headers.get("accept-ranges")).toBe("bytes");
     expect(whole.headers.get("cache-control")).toContain("immutable");
     const size = (await fs.stat(file)).size;
@@ -92,7 +107,7 @@ describe("server-rendered lesson audio", () => {
     expect(Buffer.from(await part.arrayBuffer())).toEqual((await fs.readFile(file)).subarray(100, 200));
     const past = await serveRecording(new Request(`http://localhost${recording.url}`, { headers: { range: `bytes=${size}-` } }), params);
     expect(past.status).toBe(416);
-    const unknown = await serveRecording(new Request("http://localhost/api/narration/x.wav"), { params: Promise.resolve({ file: "../../etc/passwd" }) });
+    const unknown = await serveRecording(new Request("http://localhost/api/narration/x.mp3"), { params: Promise.resolve({ file: "../../etc/passwd" }) });
     expect(unknown.status).toBe(404);
   });
 

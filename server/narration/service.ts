@@ -31,5 +31,5 @@ export async function getRecording(options: { courseSlug: string; lessonSlug: st
   const lines = section ? scriptOf(section, options.part) : null;
   if (!lines) throw new DomainError("NOT_FOUND", "That part of the lesson has no audio.");
   const recording = await ensureRecording({ storageDir: env.storageDir, lines });
-  return { url: `/api/narration/${recording.key}.wav`, duration: recording.duration, cues: recording.cues };
+  return { url: `/api/narration/${recording.key}.mp3`, duration: recording.duration, cues: recording.cues };
 }

@@ -1,20 +1,20 @@
 // Rendered recordings, cached as files and keyed by what they say, in which voice, by which engine
 // build: the same dialogue is rendered once, whichever node or request asks first.
-//   <storageDir>/narration/<key>.wav   the recording (16-bit PCM mono)
+//   <storageDir>/narration/<key>.mp3   the recording (MP3, 32 kbit/s mono)
 //   <storageDir>/narration/<key>.json  its duration and each line's cue, written last
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Cue } from "@/lib/narration/cues";
 import type { Speaker } from "@/lib/narration/speech-text";
-import { fliteVersion, renderLine, VOICES } from "./flite";
-import { encodeWav, joinLines } from "./wav";
+import { encodeMp3, fliteVersion, MP3_DELAY_SAMPLES, renderLine, VOICES } from "./flite";
+import { joinLines, type Pcm } from "./wav";
 
 export type ScriptLine = { speaker: Speaker; text: string };
 export type Recording = { key: string; duration: number; cues: Cue[] };
 
 /** Bumped when the way lines are joined changes, so old files are not served for new rules. */
-const FORMAT = 1;
+const FORMAT = 2;
 const PAUSE_SECONDS = 0.35;
 const KEY = /^[0-9a-f]{32}$/;
 
@@ -29,7 +29,7 @@ function folder(storageDir: string) {
 
 /** The recording's file, or null for anything that is not a recording key. */
 export function recordingPath(storageDir: string, key: string): string | null {
-  return KEY.test(key) ? path.join(folder(storageDir), `${key}.wav`) : null;
+  return KEY.test(key) ? path.join(folder(storageDir), `${key}.mp3`) : null;
 }
 
 async function readRecording(storageDir: string, key: string): Promise<Recording | null> {
@@ -47,18 +47,29 @@ async function writeAtomically(file: string, bytes: Uint8Array | string) {
   await fs.rename(temporary, file);
 }
 
-async function render(storageDir: string, key: string, lines: ScriptLine[]): Promise<Recording> {
+/** The lines rendered one by one in their speakers' voices and joined, with each line's cue in the PCM. */
+export async function renderScript(lines: ScriptLine[]): Promise<{ pcm: Pcm; cues: Cue[] }> {
   const rendered = [];
   for (const line of lines) rendered.push(await renderLine(line.text, VOICES[line.speaker]));
-  const { pcm, cues } = joinLines(rendered, PAUSE_SECONDS);
-  const duration = pcm.samples.length / pcm.sampleRate;
+  return joinLines(rendered, PAUSE_SECONDS);
+}
+
+async function render(storageDir: string, key: string, lines: ScriptLine[]): Promise<Recording> {
+  const { pcm, cues } = await renderScript(lines);
+  const mp3 = await encodeMp3(pcm);
+  const delay = MP3_DELAY_SAMPLES / pcm.sampleRate;
+  const shifted = cues.map((cue) => ({ start: cue.start + delay, end: cue.end + delay }));
+  const duration = (pcm.samples.length + MP3_DELAY_SAMPLES) / pcm.sampleRate;
   await fs.mkdir(folder(storageDir), { recursive: true });
-  await writeAtomically(path.join(folder(storageDir), `${key}.wav`), encodeWav(pcm));
-  await writeAtomically(path.join(folder(storageDir), `${key}.json`), JSON.stringify({ duration, cues }));
-  return { key, duration, cues };
+  await writeAtomically(path.join(folder(storageDir), `${key}.mp3`), mp3);
+  await writeAtomically(path.join(folder(storageDir), `${key}.json`), JSON.stringify({ duration, cues: shifted }));
+  return { key, duration, cues: shifted };
 }
 
 const inFlight = new Map<string, Promise<Recording>>();
+// Recordings render one after another, in the order they were asked for: the scene a learner is
+// about to hear finishes first instead of every requested part finishing together at the end.
+let queue: Promise<unknown> = Promise.resolve();
 
 /** The cached recording of these lines, rendering it first if no one has yet. */
 export async function ensureRecording(options: { storageDir: string; lines: ScriptLine[] }): Promise<Recording> {
@@ -67,7 +78,9 @@ export async function ensureRecording(options: { storageDir: string; lines: Scri
   if (cached) return cached;
   let job = inFlight.get(key);
   if (!job) {
-    job = render(options.storageDir, key, options.lines).finally(() => inFlight.delete(key));
+    const lines = options.lines;
+    job = queue.then(() => render(options.storageDir, key, lines)).finally(() => inFlight.delete(key));
+    queue = job.catch(() => undefined);
     inFlight.set(key, job);
   }
   return job;

@@ -14,7 +14,7 @@ const CACHE = "public, max-age=31536000, immutable";
 
 export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }) {
   const { file } = await params;
-  const key = file.endsWith(".wav") ? file.slice(0, -4) : "";
+  const key = file.endsWith(".mp3") ? file.slice(0, -4) : "";
   const location = recordingPath(getNarrationEnv().storageDir, key);
   if (!location) return new Response("Not found", { status: 404 });
   let size: number;
@@ -24,7 +24,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     return new Response("Not found", { status: 404 });
   }
   const etag = `"${key}"`;
-  const common = { "Content-Type": "audio/wav", "Accept-Ranges": "bytes", "Cache-Control": CACHE, ETag: etag };
+  const common = { "Content-Type": "audio/mpeg", "Accept-Ranges": "bytes", "Cache-Control": CACHE, ETag: etag };
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers: common });
   // A stale If-Range (another file under this name, which cannot happen with hashed names) gets the whole file.
   const ifRange = request.headers.get("if-range");
