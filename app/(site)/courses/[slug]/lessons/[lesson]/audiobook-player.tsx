@@ -30,11 +30,13 @@ export function AudiobookPlayer({ sectionId, lesson, chapters }: { sectionId: st
   const [playing, setPlaying] = useState<{ chapter: number; segment: number } | null>(null);
   const { support, rate, setRate, speak, stop } = useSpeech();
   const offsetsRef = useRef(offsets);
-  const rendered = useServerRecordings({ ...lesson, sectionId, parts: chapters.map((_, index) => index), enabled: support === "none" });
+  // Chapters are long: each is rendered only when a learner without voices asks to hear it.
+  const [requested, setRequested] = useState<ReadonlySet<number>>(() => new Set());
+  const rendered = useServerRecordings({ ...lesson, sectionId, wanted: chapters.map((_, index) => support === "none" && requested.has(index)) });
   const { play: playCued, stop: stopCued } = useCuedAudio(rate);
   // The chapter whose recording is playing: cue changes move `playing` without restarting it.
   const recordingChapter = useRef<number | null>(null);
-  const canPlay = (index: number) => support === "ready" || (support === "none" && rendered[index] !== null && rendered[index] !== "failed" && rendered[index] !== undefined);
+  const canPlay = (index: number) => support === "ready" || (support === "none" && rendered[index] !== "failed");
 
   const save = useCallback(
     (next: Record<string, number>, chapter: number) => {
@@ -93,6 +95,7 @@ export function AudiobookPlayer({ sectionId, lesson, chapters }: { sectionId: st
       setPlaying(null);
       return;
     }
+    if (support === "none") setRequested((current) => (current.has(chapterIndex) ? current : new Set(current).add(chapterIndex)));
     const chapter = chapters[chapterIndex]!;
     const saved = offsets[chapter.key] ?? 0;
     setPlaying({ chapter: chapterIndex, segment: fromStart || saved >= segmentsOf(chapter).length ? 0 : saved });
@@ -114,17 +117,17 @@ export function AudiobookPlayer({ sectionId, lesson, chapters }: { sectionId: st
             ))}
           </select>
         </label>
-        {support === "none" && rendered.every((entry) => entry === null) ? (
+        {support === "none" && playing && rendered[playing.chapter] === null ? (
           <p role="status" className="rounded-md bg-slate-100 px-3 py-2 text-slate-800 dark:bg-slate-900 dark:text-slate-200">
-            This browser has no speech voices: preparing recordings of the chapters…
+            This browser has no speech voices: preparing a recording of chapter {playing.chapter + 1}…
           </p>
-        ) : support === "none" && rendered.every((entry) => entry === "failed") ? (
+        ) : support === "none" && rendered.some((entry) => entry === "failed") ? (
           <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-amber-900 dark:bg-amber-950 dark:text-amber-100">
             No voice is available: this browser has no speech voices and the server has no recording of these chapters; their full text is below.
           </p>
         ) : support === "none" ? (
           <p role="status" className="rounded-md bg-slate-100 px-3 py-2 text-slate-800 dark:bg-slate-900 dark:text-slate-200">
-            This browser has no speech voices, so the chapters play recordings made on the server.
+            This browser has no speech voices, so each chapter plays a recording made on the server.
           </p>
         ) : null}
       </div>

@@ -27,13 +27,6 @@ export function DialoguePlayer({ sectionId, lesson, scenes }: { sectionId: strin
   }, [scenes]);
   const total = lines.length;
   const { support, rate, setRate, speak, stop: stopSpeech } = useSpeech();
-  const rendered = useServerRecordings({
-    ...lesson,
-    sectionId,
-    parts: scenes.map((_, index) => index),
-    // Only where the browser cannot speak, and only for scenes without a recording of their own.
-    enabled: support === "none",
-  });
   const { play: playCued, stop: stopCued } = useCuedAudio(rate);
   const stop = useCallback(() => {
     stopSpeech();
@@ -41,6 +34,14 @@ export function DialoguePlayer({ sectionId, lesson, scenes }: { sectionId: strin
   }, [stopSpeech, stopCued]);
   const [current, setCurrent] = useState(() => Math.min(saved?.position?.line ?? 0, total - 1));
   const [playing, setPlaying] = useState(false);
+  const currentSceneIndex = lines[current]!.scene;
+  const rendered = useServerRecordings({
+    ...lesson,
+    sectionId,
+    // Only where the browser cannot speak, for scenes without a recording of their own: the scene at
+    // hand as soon as the page knows, and the next one while this one plays.
+    wanted: scenes.map((scene, index) => support === "none" && !scene.audioUrl && (index === currentSceneIndex || (playing && index === currentSceneIndex + 1))),
+  });
   // The scene whose recording is playing: a ref drives playback, the state only what the page shows.
   const recordingScene = useRef<number | null>(null);
   const [recording, setRecording] = useState<number | null>(null);
@@ -94,6 +95,8 @@ export function DialoguePlayer({ sectionId, lesson, scenes }: { sectionId: strin
     }
     if (recordingScene.current !== null) return;
     const serverRecording = rendered[line.scene];
+    // Still being rendered: playback starts when it arrives.
+    if (!canSpeak && !scene.audioUrl && serverRecording === null) return;
     if (!canSpeak && !scene.audioUrl && serverRecording && serverRecording !== "failed") {
       const sceneLines = lines.filter((entry) => entry.scene === line.scene);
       const from = sceneLines.findIndex((entry) => entry.index === line.index);
@@ -187,11 +190,11 @@ export function DialoguePlayer({ sectionId, lesson, scenes }: { sectionId: strin
   }
 
   const anyRecording = scenes.some((scene) => scene.audioUrl);
-  const currentScene = scenes[lines[current]!.scene]!;
-  const currentRendered = rendered[lines[current]!.scene];
-  // Listening can start as soon as the scene at hand is rendered; the others follow in the background.
-  const serverState = support !== "none" ? "unused" : currentRendered === null ? "preparing" : rendered.every((entry) => entry === "failed") ? "failed" : "ready";
-  const playable = canSpeak || anyRecording || Boolean(!currentScene.audioUrl && currentRendered && currentRendered !== "failed");
+  const currentScene = scenes[currentSceneIndex]!;
+  const currentRendered = rendered[currentSceneIndex];
+  const serverState = support !== "none" || currentScene.audioUrl ? "unused" : currentRendered === null ? "preparing" : currentRendered === "failed" ? "failed" : "ready";
+  // Listen may be pressed while the scene at hand is still being rendered: it plays once it is in.
+  const playable = canSpeak || anyRecording || serverState === "preparing" || serverState === "ready";
   const line = lines[current]!;
 
   return (

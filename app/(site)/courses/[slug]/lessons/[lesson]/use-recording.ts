@@ -10,20 +10,21 @@ export type Recording = { url: string; duration: number; cues: Cue[] };
 export type RecordingState = Recording | null | "failed";
 
 /**
- * The server's recordings of a section's parts (dialogue scenes or audiobook chapters), fetched only
- * when `enabled`: the browser's own voices stay the first choice, so nothing is rendered for a
- * browser that can speak. A render happens on the first request for a part, never during the page render.
+ * The server's recordings of a section's parts (dialogue scenes or audiobook chapters), each fetched
+ * only once `wanted[part]` holds: the browser's own voices stay the first choice, so nothing is
+ * rendered for a browser that can speak, nor for a part nobody is about to hear. A render happens on
+ * the first request for a part, never during the page render. A fetched part stays known.
  */
 type RecordingQuery = { data?: Recording; isError: boolean };
 // One function for every render, so the list keeps its identity until a query's result changes.
 const toStates = (results: RecordingQuery[]): RecordingState[] => results.map((result) => (result.data ? result.data : result.isError ? "failed" : null));
 
-export function useServerRecordings(options: { courseSlug: string; lessonSlug: string; sectionId: string; parts: number[]; enabled: boolean }): RecordingState[] {
+export function useServerRecordings(options: { courseSlug: string; lessonSlug: string; sectionId: string; wanted: boolean[] }): RecordingState[] {
   const trpc = useTRPC();
   return useQueries({
-    queries: options.parts.map((part) => ({
+    queries: options.wanted.map((wanted, part) => ({
       ...trpc.narration.recording.queryOptions({ courseSlug: options.courseSlug, lessonSlug: options.lessonSlug, sectionId: options.sectionId, part }),
-      enabled: options.enabled,
+      enabled: wanted,
       staleTime: Infinity,
       retry: 1,
     })),
