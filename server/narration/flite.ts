@@ -57,10 +57,13 @@ process.emitWarning = (warning, ...rest) => { if (!String(warning).includes("WAS
 const { WASI } = require("node:wasi");
 const module = new WebAssembly.Module(fs.readFileSync(workerData.wasmPath));
 const outDir = fs.mkdtempSync(path.join(workerData.tmpDir, "learnloop-flite-"));
-const encoder = import(require("node:url").pathToFileURL(workerData.encoderPath).href);
-async function encode(id, samples, sampleRate, kbps) {
+// The encoder's self-contained build defines one global, lamejs; evaluated here rather than
+// imported, so the worker needs no module loader (the web server's may not serve an eval'd worker).
+let lamejs = null;
+function encode(id, samples, sampleRate, kbps) {
   try {
-    const { Mp3Encoder } = await encoder;
+    lamejs ??= new Function(fs.readFileSync(workerData.encoderPath, "utf8") + "\\nreturn lamejs;")();
+    const { Mp3Encoder } = lamejs;
     const mp3 = new Mp3Encoder(1, sampleRate, kbps);
     const chunks = [];
     for (let at = 0; at < samples.length; at += 1152) chunks.push(mp3.encodeBuffer(samples.subarray(at, at + 1152)));
@@ -74,7 +77,7 @@ async function encode(id, samples, sampleRate, kbps) {
   }
 }
 parentPort.on("message", ({ id, voice, text, samples, sampleRate, kbps }) => {
-  if (samples) return void encode(id, samples, sampleRate, kbps);
+  if (samples) return encode(id, samples, sampleRate, kbps);
   const file = "line-" + id + ".wav";
   try {
     const wasi = new WASI({ version: "preview1", args: ["flite", "-voice", voice, "-t", text, "-o", "/out/" + file], env: {}, preopens: { "/out": outDir }, returnOnExit: true });
@@ -100,7 +103,7 @@ const pending = new Map<number, Pending>();
 let nextId = 0;
 
 function startWorker(): Worker {
-  const started = new Worker(WORKER_SOURCE, { eval: true, workerData: { wasmPath: packageFile("flite.wasm"), encoderPath: packageFile("dist/lamejs.js", ENCODER), tmpDir: os.tmpdir() } });
+  const started = new Worker(WORKER_SOURCE, { eval: true, workerData: { wasmPath: packageFile("flite.wasm"), encoderPath: packageFile("dist/lamejs.iife.js", ENCODER), tmpDir: os.tmpdir() } });
   started.unref();
   started.on("message", (message: { id: number; bytes?: Uint8Array; error?: string }) => {
     const job = pending.get(message.id);
