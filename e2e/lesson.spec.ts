@@ -88,6 +88,11 @@ test("the summary depth is remembered, and the audio lesson is read aloud line b
     { name: "Teacher voice", lang: "en-US", default: true },
     { name: "Student voice", lang: "en-GB", default: false },
   ]);
+  // The browser's voices come first: nothing is rendered on the server for a browser that can speak.
+  const narration: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("narration")) narration.push(request.url());
+  });
   await signIn(page, { email: "learner@learnloop.local", password: "learnloop-learner" });
   await page.goto(LESSON);
 
@@ -134,6 +139,7 @@ test("the summary depth is remembered, and the audio lesson is read aloud line b
   expect((await speech(page)).spoken.at(-1)?.text).toBe((await transcript.locator("[data-line='2']").textContent())?.replace(/^(Teacher|Student): /, ""));
   await page.keyboard.press(" ");
   await expect(player.getByRole("button", { name: "Resume listening" })).toBeVisible();
+  expect(narration).toEqual([]);
 });
 
 test("sections marked done are kept: the lesson reopens where the learner was, and completion rises", async ({ page }) => {
