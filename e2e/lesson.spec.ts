@@ -183,6 +183,10 @@ test("without browser voices, the lesson plays the server's recording and the hi
   test.setTimeout(240_000);
   await stubSpeech(page, []);
   const recordings: number[] = [];
+  const recordingRequests: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("narration")) recordingRequests.push(request.url());
+  });
   page.on("response", (response) => {
     if (response.url().includes("/api/narration/")) recordings.push(response.status());
   });
@@ -192,8 +196,12 @@ test("without browser voices, the lesson plays the server's recording and the hi
   const player = page.getByRole("group", { name: "Audio lesson player" });
   const transcript = page.locator("#section-audio-lesson");
   const currentLine = transcript.locator("[aria-current=true]");
-  await expect(player.getByRole("status")).toContainText("plays a recording made on the server", { timeout: 90_000 });
+  // Nothing is rendered until the learner asks to listen; the first listener waits for the render.
+  await expect(player.getByRole("status")).toContainText("Listen plays a recording made on the server");
+  await page.waitForTimeout(2_000);
+  expect(recordingRequests).toEqual([]);
   await player.getByRole("button", { name: "Listen" }).click();
+  await expect(player.getByRole("status")).toContainText("the lesson plays a recording made on the server", { timeout: 90_000 });
   await expect(currentLine).toHaveAttribute("data-line", "0");
   await expect(player).toContainText("Student speaking");
   // Nothing tells the player that a line is over but the recording itself reaching the next cue.
@@ -230,6 +238,7 @@ test("the lesson page has no serious accessibility problems, and says why it can
   await page.route("**/api/trpc/narration.recording**", (route) => route.fulfill({ status: 404, contentType: "application/json", body: "[]" }));
   await signIn(page, { email: "learner@learnloop.local", password: "learnloop-learner" });
   await page.goto(LESSON);
+  await page.getByRole("group", { name: "Audio lesson player" }).getByRole("button", { name: "Listen" }).click();
   await expect(page.getByText("No voice is available: this browser has no speech voices and the server has no recording of this lesson.")).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole("group", { name: "Audio lesson player" }).getByRole("button", { name: "Listen" })).toBeDisabled();
 

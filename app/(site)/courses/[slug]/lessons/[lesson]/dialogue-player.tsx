@@ -34,13 +34,15 @@ export function DialoguePlayer({ sectionId, lesson, scenes }: { sectionId: strin
   }, [stopSpeech, stopCued]);
   const [current, setCurrent] = useState(() => Math.min(saved?.position?.line ?? 0, total - 1));
   const [playing, setPlaying] = useState(false);
+  // Whether the learner has asked to listen on this visit: nothing is rendered for a visitor who only reads.
+  const [asked, setAsked] = useState(false);
   const currentSceneIndex = lines[current]!.scene;
   const rendered = useServerRecordings({
     ...lesson,
     sectionId,
-    // Only where the browser cannot speak, for scenes without a recording of their own: the scene at
-    // hand as soon as the page knows, and the next one while this one plays.
-    wanted: scenes.map((scene, index) => support === "none" && !scene.audioUrl && (index === currentSceneIndex || (playing && index === currentSceneIndex + 1))),
+    // Only where the browser cannot speak, for scenes without a recording of their own, once the
+    // learner asks to listen: the scene at hand, and the next one while this one plays.
+    wanted: scenes.map((scene, index) => support === "none" && asked && !scene.audioUrl && (index === currentSceneIndex || (playing && index === currentSceneIndex + 1))),
   });
   // The scene whose recording is playing: a ref drives playback, the state only what the page shows.
   const recordingScene = useRef<number | null>(null);
@@ -156,7 +158,10 @@ export function DialoguePlayer({ sectionId, lesson, scenes }: { sectionId: strin
     report(sectionId, { position: { line: current } });
   }, [stop, report, sectionId, current]);
 
-  const play = useCallback(() => setPlaying(true), []);
+  const play = useCallback(() => {
+    setAsked(true);
+    setPlaying(true);
+  }, []);
 
   const goTo = useCallback(
     (index: number) => {
@@ -192,9 +197,9 @@ export function DialoguePlayer({ sectionId, lesson, scenes }: { sectionId: strin
   const anyRecording = scenes.some((scene) => scene.audioUrl);
   const currentScene = scenes[currentSceneIndex]!;
   const currentRendered = rendered[currentSceneIndex];
-  const serverState = support !== "none" || currentScene.audioUrl ? "unused" : currentRendered === null ? "preparing" : currentRendered === "failed" ? "failed" : "ready";
+  const serverState = support !== "none" || currentScene.audioUrl ? "unused" : !asked ? "available" : currentRendered === null ? "preparing" : currentRendered === "failed" ? "failed" : "ready";
   // Listen may be pressed while the scene at hand is still being rendered: it plays once it is in.
-  const playable = canSpeak || anyRecording || serverState === "preparing" || serverState === "ready";
+  const playable = canSpeak || anyRecording || serverState === "available" || serverState === "preparing" || serverState === "ready";
   const line = lines[current]!;
 
   return (
@@ -233,7 +238,11 @@ export function DialoguePlayer({ sectionId, lesson, scenes }: { sectionId: strin
           · {playing ? `${SPEAKER_NAME[line.speaker]} speaking` : "Paused"}
         </p>
         <p className="w-full text-xs text-slate-600 dark:text-slate-400">Keys: Space plays or pauses; arrow keys move between lines; choose a line to start there.</p>
-        {serverState === "preparing" ? (
+        {serverState === "available" ? (
+          <p role="status" className="w-full rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-800 dark:bg-slate-900 dark:text-slate-200">
+            This browser has no speech voices: Listen plays a recording made on the server (two synthetic voices). The full transcript is below.
+          </p>
+        ) : serverState === "preparing" ? (
           <p role="status" className="w-full rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-800 dark:bg-slate-900 dark:text-slate-200">
             This browser has no speech voices: preparing a recording of the lesson…
           </p>
@@ -275,7 +284,7 @@ export function DialoguePlayer({ sectionId, lesson, scenes }: { sectionId: strin
                       aria-current={active ? "true" : undefined}
                       onClick={() => {
                         goTo(entry.index);
-                        if (playable) setPlaying(true);
+                        if (playable) play();
                       }}
                       className={`max-w-2xl rounded-lg px-4 py-2 text-left ${entry.speaker === "student" ? "text-right" : ""} ${
                         active ? "bg-brand-100 ring-2 ring-brand-600 dark:bg-slate-800" : "bg-slate-100 hover:bg-slate-200 dark:bg-slate-900 dark:hover:bg-slate-800"
