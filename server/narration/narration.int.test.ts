@@ -14,6 +14,7 @@ import { createContextFor } from "../trpc";
 import { MP3_DELAY_SAMPLES, MP3_KBPS } from "./flite";
 import { medianPitch } from "./pitch";
 import { renderScript } from "./store";
+import { decodeWav } from "./wav";
 
 const fixture = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "lib", "content", "fixtures", "valid");
 const storageDir = await fs.mkdtemp(path.join(os.tmpdir(), "learnloop-narration-"));
@@ -74,7 +75,10 @@ describe("server-rendered lesson audio", () => {
       { speaker: "student" as const, text: "What comes next?" },
       { speaker: "teacher" as const, text: "The summaries." },
     ];
-    const { pcm, cues } = await renderScript(lines);
+    const scratch = await fs.mkdtemp(path.join(os.tmpdir(), "learnloop-narration-pcm-"));
+    const { cues } = await renderScript(lines, { mp3Path: path.join(scratch, "lines.mp3"), wavPath: path.join(scratch, "lines.wav") });
+    const pcm = decodeWav(new Uint8Array(await fs.readFile(path.join(scratch, "lines.wav"))));
+    await fs.rm(scratch, { recursive: true, force: true });
     expect(cues.map((cue) => +(cue.end - cue.start).toFixed(3))).toEqual(recording.cues.map((cue) => +(cue.end - cue.start).toFixed(3)));
     const at = (seconds: number) => Math.round(seconds * pcm.sampleRate);
     const studentPitch = medianPitch(pcm, at(cues[0]!.start), at(cues[0]!.end));

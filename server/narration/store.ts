@@ -7,8 +7,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { Cue } from "@/lib/narration/cues";
 import type { Speaker } from "@/lib/narration/speech-text";
-import { encodeMp3, fliteVersion, MP3_DELAY_SAMPLES, renderLine, VOICES } from "./flite";
-import { joinLines, type Pcm } from "./wav";
+import { fliteVersion, MP3_DELAY_SAMPLES, renderRecording, VOICES } from "./flite";
 
 export type ScriptLine = { speaker: Speaker; text: string };
 export type Recording = { key: string; duration: number; cues: Cue[] };
@@ -47,23 +46,29 @@ async function writeAtomically(file: string, bytes: Uint8Array | string) {
   await fs.rename(temporary, file);
 }
 
-/** The lines rendered one by one in their speakers' voices and joined, with each line's cue in the PCM. */
-export async function renderScript(lines: ScriptLine[]): Promise<{ pcm: Pcm; cues: Cue[] }> {
-  const rendered = [];
-  for (const line of lines) rendered.push(await renderLine(line.text, VOICES[line.speaker]));
-  return joinLines(rendered, PAUSE_SECONDS);
+/**
+ * Renders the lines one by one in their speakers' voices into `mp3Path` (and, for tests, the
+ * joined PCM into `wavPath`); returns each line's cue in the PCM.
+ */
+export function renderScript(lines: ScriptLine[], out: { mp3Path: string; wavPath?: string }) {
+  return renderRecording({ lines: lines.map((line) => ({ voice: VOICES[line.speaker], text: line.text })), pauseSeconds: PAUSE_SECONDS, ...out });
 }
 
 async function render(storageDir: string, key: string, lines: ScriptLine[]): Promise<Recording> {
-  const { pcm, cues } = await renderScript(lines);
-  const mp3 = await encodeMp3(pcm);
-  const delay = MP3_DELAY_SAMPLES / pcm.sampleRate;
-  const shifted = cues.map((cue) => ({ start: cue.start + delay, end: cue.end + delay }));
-  const duration = (pcm.samples.length + MP3_DELAY_SAMPLES) / pcm.sampleRate;
   await fs.mkdir(folder(storageDir), { recursive: true });
-  await writeAtomically(path.join(folder(storageDir), `${key}.mp3`), mp3);
-  await writeAtomically(path.join(folder(storageDir), `${key}.json`), JSON.stringify({ duration, cues: shifted }));
-  return { key, duration, cues: shifted };
+  const mp3 = path.join(folder(storageDir), `${key}.mp3`);
+  const temporary = `${mp3}.partial-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  try {
+    const result = await renderScript(lines, { mp3Path: temporary });
+    const delay = MP3_DELAY_SAMPLES / result.sampleRate;
+    const cues = result.cues.map((cue) => ({ start: cue.start + delay, end: cue.end + delay }));
+    const duration = (result.samples + MP3_DELAY_SAMPLES) / result.sampleRate;
+    await fs.rename(temporary, mp3);
+    await writeAtomically(path.join(folder(storageDir), `${key}.json`), JSON.stringify({ duration, cues }));
+    return { key, duration, cues };
+  } finally {
+    await fs.rm(temporary, { force: true });
+  }
 }
 
 const inFlight = new Map<string, Promise<Recording>>();
