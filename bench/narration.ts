@@ -1,6 +1,6 @@
 // `npm run bench -- narration`: server-rendered lesson audio. Renders every dialogue scene of one
 // shipped lesson (render and MP3 encoding) into a throwaway storage folder (cold), asks for them again (cached), and watches
-// the event loop meanwhile: rendering runs in a worker thread, so the loop should stay free.
+// the event loop meanwhile: rendering runs in a child process, so the loop should stay free.
 // Writes bench/results/narration.md. BENCH_NARRATION_LESSON picks the lesson file.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
