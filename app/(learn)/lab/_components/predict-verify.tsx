@@ -1,6 +1,6 @@
 "use client";
 
-import type { TransferStrategy } from "@/lib/ml/presets";
+import type { TransferStrategy } from "@/lib/ml/vocabulary";
 import { STRATEGIES, STRATEGY_LABELS } from "@/lib/ml/strategies";
 import { Button } from "../../../_components/button";
 import type { RunRecord } from "./run-record";

@@ -1,6 +1,6 @@
 import type { LabRunConfig } from "@/lib/ml/config";
 import type { ExperimentResult } from "@/lib/ml/experiment";
-import type { TransferStrategy } from "@/lib/ml/presets";
+import type { TransferStrategy } from "@/lib/ml/vocabulary";
 import type { EpochMetrics } from "@/lib/ml/train";
 
 export type RunStatus = "queued" | "loading" | "running" | "done" | "stopped" | "failed";
