@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "../db";
 import { DomainError } from "../errors";
 import { lastXpAt } from "../gamification/service";
+import { classCompletion } from "../progress/service";
 import { mostForgottenCards } from "../review/stats";
-import { courseCompletion } from "./completion";
 import { editableBy, type Actor } from "./service";
 
 /**
@@ -32,7 +32,7 @@ export async function getClass(options: { actor: Actor; slug: string }) {
   const learnerIds = course.enrollments.map((enrollment) => enrollment.user.id);
   // Any XP a learner earned counts as activity, wherever on the site it was earned.
   const latestXpByUser = await lastXpAt({ userIds: learnerIds });
-  const completion = await courseCompletion({ courseId: course.id, lessonIds: course.lessons.map((lesson) => lesson.id), learnerIds });
+  const completion = await classCompletion({ courseId: course.id, lessonIds: course.lessons.map((lesson) => lesson.id), learnerIds });
 
   const learners = course.enrollments.map(({ enrolledAt, user }) => {
     const xpAt = latestXpByUser.get(user.id);
@@ -45,7 +45,6 @@ export async function getClass(options: { actor: Actor; slug: string }) {
   });
   return {
     course: { slug: course.slug, title: course.title, status: course.status },
-    progressTracked: completion.tracked,
     learners,
     lessons: course.lessons.map((lesson) => ({ title: lesson.title, completionPercent: completion.byLesson.get(lesson.id) ?? 0 })),
     mostMissedQuestions: null,

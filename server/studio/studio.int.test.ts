@@ -361,7 +361,6 @@ describe("class view", () => {
     await db.xpEvent.create({ data: { userId: active.id, source: "test", sourceId: randomUUID(), amount: 5, createdAt: new Date("2025-02-01T00:00:00Z") } });
 
     const view = await studio(owner).class({ slug });
-    expect(view.progressTracked).toBe(true);
     expect(view.learners).toEqual([
       { name: "Quiet Learner", enrolledAt: new Date("2025-01-01T00:00:00Z"), lastActivityAt: new Date("2025-01-01T00:00:00Z"), completionPercent: 0 },
       { name: "Active Learner", enrolledAt: new Date("2025-01-02T00:00:00Z"), lastActivityAt: new Date("2025-02-01T00:00:00Z"), completionPercent: 0 },
