@@ -39,7 +39,7 @@ const percentile = (values: number[], p: number) => {
 
 async function child() {
   const { db } = await import("../server/db");
-  const { createQuizCourse } = await import("../server/quiz/test-course");
+  const { createQuizCourse } = await import("../server/test/quiz-course");
   const live = await import("../server/quiz/live");
   const course = await createQuizCourse();
   const host = await db.user.create({ data: { email: "host@bench.learnloop", name: "Host", role: "INSTRUCTOR" }, select: { id: true, email: true, name: true, role: true, timezone: true, dailyGoalXp: true } });

@@ -5,7 +5,7 @@ import { createCaller } from "../router";
 import { createTestUser } from "../test/factories";
 import { createContextFor } from "../trpc";
 import { watchAsHost, watchAsPlayer } from "./live";
-import { createQuizCourse } from "./test-course";
+import { createQuizCourse } from "../test/quiz-course";
 import { codeOf } from "../test/error-code";
 
 const live = (user: AuthUser) => createCaller(createContextFor(user)).quiz.live;
