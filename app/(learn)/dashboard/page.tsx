@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "../../_components/alert";
-import { requireViewer } from "../../_components/access";
+import { requireViewer } from "@/app/_auth/access";
 import { ActivityHeatmap } from "../../_components/charts/activity-heatmap";
 import { GoalRing } from "../../_components/charts/goal-ring";
 import { XpBarChart } from "../../_components/charts/xp-bar-chart";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { GAME_IDS, GAMES } from "@/lib/games/catalog";
-import { requireViewer } from "../../_components/access";
+import { requireViewer } from "@/app/_auth/access";
 import { PageHeader } from "../../_components/page-header";
 
 export const metadata: Metadata = { title: "Games" };

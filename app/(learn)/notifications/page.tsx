@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "../../_components/alert";
-import { requireViewer } from "../../_components/access";
+import { requireViewer } from "@/app/_auth/access";
 import { PageHeader } from "../../_components/page-header";
 import { getServerCaller } from "../../_trpc/server";
 import { MarkAllRead } from "./mark-all-read";

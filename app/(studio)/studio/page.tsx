@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "../../_components/access";
+import { requireRole } from "@/app/_auth/access";
 import { PageHeader } from "../../_components/page-header";
 import { getServerCaller } from "../../_trpc/server";
 import { ImportZip } from "./import-zip";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireRole } from "../../../_components/access";
+import { requireRole } from "@/app/_auth/access";
 import { PageHeader } from "../../../_components/page-header";
 import { UserRoles } from "./user-roles";
 

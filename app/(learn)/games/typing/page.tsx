@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireViewer } from "../../../_components/access";
+import { requireViewer } from "@/app/_auth/access";
 import { PageHeader } from "../../../_components/page-header";
 import { TypingGame } from "./typing-game";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requireViewer } from "../../../_components/access";
+import { requireViewer } from "@/app/_auth/access";
 import { LivePlayer } from "./live-player";
 
 export const metadata: Metadata = { title: "Live quiz" };

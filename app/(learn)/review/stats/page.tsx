@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "../../../_components/access";
+import { requireViewer } from "@/app/_auth/access";
 import { PageHeader } from "../../../_components/page-header";
 import { getServerCaller } from "../../../_trpc/server";
 import { ForecastChart } from "./forecast-chart";

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { requireRole } from "../../../../_components/access";
+import { requireRole } from "@/app/_auth/access";
 import { getServerCaller } from "../../../../_trpc/server";
 import { isNotFound } from "../../../../_trpc/not-found";
 

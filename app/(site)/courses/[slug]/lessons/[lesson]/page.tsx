@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { SECTION_LABEL } from "@/lib/content/structure";
 import { Alert } from "../../../../../_components/alert";
-import { requireViewer } from "../../../../../_components/access";
+import { requireViewer } from "@/app/_auth/access";
 import { getServerCaller } from "../../../../../_trpc/server";
 import { isNotFound } from "../../../../../_trpc/not-found";
 import { EnrollButton } from "../../enroll-button";

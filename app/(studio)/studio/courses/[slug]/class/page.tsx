@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireRole } from "../../../../../_components/access";
+import { requireRole } from "@/app/_auth/access";
 import { PageHeader } from "../../../../../_components/page-header";
 import { getServerCaller } from "../../../../../_trpc/server";
 import { isNotFound } from "../../../../../_trpc/not-found";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requireViewer } from "../../../../../../_components/access";
+import { requireViewer } from "@/app/_auth/access";
 import { getServerCaller } from "../../../../../../_trpc/server";
 import { isNotFound } from "../../../../../../_trpc/not-found";
 import { LessonQuiz } from "../../../../../_quiz/start-screen";
