@@ -8,11 +8,11 @@ import { ImplausibleLogError } from "@/lib/games/plausibility";
 import { type DealtContent, type GameEvents, type GameOutcome, type MissedItem, scoreGame, toPlayerContent } from "@/lib/games/session";
 import { startOfUtcWeek } from "@/lib/games/week";
 import { createRandom } from "@/lib/ml/random";
-import { listLearnerGlossary } from "../catalog/glossary";
+import { listLearnerGlossary } from "../catalog/service";
 import { db } from "../db";
 import { DomainError } from "../errors";
-import { recordActivity } from "../gamification/activity";
-import { addCustomCards } from "../review/cards";
+import { recordActivity } from "../gamification/service";
+import { addCustomCards } from "../review/service";
 import { Prisma } from "../generated/prisma/client";
 import { TYPING_WORDS, WORD_BANDS } from "./words";
 

@@ -76,3 +76,6 @@ export async function listBadges(options: { userId: string }) {
   const earnedAt = new Map(owned.map((row) => [row.badgeId, row.awardedAt]));
   return BADGES.map((badge) => ({ id: badge.id, name: badge.name, icon: badge.icon, howTo: badge.howTo, awardedAt: earnedAt.get(badge.id) ?? null }));
 }
+
+// The domain's entry points for other domains (recording an activity, locking a learner's ledger).
+export * from "./activity";

@@ -1,32 +1,12 @@
 import "server-only";
-import { z } from "zod";
 import type { SectionType } from "@/lib/content/schema";
 import { clampPercent, completionRule, percentOf, reportCompletes, SUMMARY_LEVELS, type SectionPosition, type SummaryLevel } from "@/lib/progress/rules";
+import type { SaveProgressInput } from "@/lib/progress/schemas";
 import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import { DomainError } from "../errors";
-import { lockLearner, recordActivity } from "../gamification/activity";
+import { lockLearner, recordActivity } from "../gamification/service";
 
-const positionSchema = z
-  .object({
-    line: z.number().int().min(0).max(100_000).optional(),
-    chapter: z.number().int().min(0).max(1_000).optional(),
-    chapters: z.record(z.string().max(100), z.number().int().min(0).max(100_000)).optional(),
-  })
-  .strict()
-  .refine((position) => !position.chapters || Object.keys(position.chapters).length <= 200, "too many chapters");
-
-export const progressReportSchema = z.object({
-  sectionId: z.string().min(1).max(40),
-  percent: z.number().min(0).max(100),
-  complete: z.boolean().default(false),
-  position: positionSchema.optional(),
-  /** When the learner made this progress (ms since epoch); replayed offline reports carry their own time. */
-  at: z.number().int().positive(),
-});
-
-export const saveProgressInput = z.object({ reports: z.array(progressReportSchema).min(1).max(50) });
-export type SaveProgressInput = z.infer<typeof saveProgressInput>;
 
 export type SectionState = { sectionId: string; percent: number; completed: boolean; position: SectionPosition | null };
 
@@ -338,8 +318,6 @@ export async function continueWhereLeftOff(options: { userId: string; courseId?:
     href: `/courses/${lesson.course.slug}/lessons/${lesson.slug}#section-${row.section.type}`,
   };
 }
-
-export const summaryLevelInput = z.object({ level: z.enum(SUMMARY_LEVELS) });
 
 /** Remembers the learner's summary depth, for every lesson and every device. */
 export async function setSummaryLevel(options: { userId: string; level: SummaryLevel }) {

@@ -4,7 +4,8 @@ import { answerInput } from "@/lib/quiz/answer";
 import { instructorProcedure, learnerProcedure, router } from "../trpc";
 import { createChallenge, getChallenge, startChallengeAttempt } from "./challenge";
 import { answerLive, createRoom, hostAction, joinRoom, watchAsHost, watchAsPlayer } from "./live";
-import { finishAttempt, getAttempt, mistakesToCards, nextQuestion, quizModeInput, quizOverview, saveAnswer, saveAnswerInput, sequenceInput, startAttempt } from "./service";
+import { quizModeInput, saveAnswerInput, sequenceInput } from "@/lib/quiz/schemas";
+import { finishAttempt, getAttempt, mistakesToCards, nextQuestion, quizOverview, saveAnswer, startAttempt } from "./service";
 
 const lessonQuizInput = z.object({ courseSlug: slug, lessonSlug: slug });
 const attemptIdInput = z.object({ attemptId: z.string().min(1).max(40) });

@@ -1,19 +1,19 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
 import type { Question } from "@/lib/content/schema";
 import { answerInput, type AnswerInput } from "@/lib/quiz/answer";
 import { answerText, questionText } from "@/lib/quiz/answer-text";
 import { gradeAnswer, pointsFor, type Grade } from "@/lib/quiz/grade";
 import { GRACE_MS, maxTimedPoints, timedAnswerPoints } from "@/lib/quiz/points";
 import { AnswerShapeError, questionLayout, questionView, revealQuestion, toAuthoredAnswer, toShownAnswer } from "@/lib/quiz/present";
+import type { SaveAnswerInput } from "@/lib/quiz/schemas";
 import { quizScore } from "@/lib/quiz/score";
 import type { AuthUser } from "../auth/service";
 import { db } from "../db";
 import { DomainError } from "../errors";
-import { recordActivity } from "../gamification/activity";
+import { recordActivity } from "../gamification/service";
 import { completeSection } from "../progress/service";
-import { addCustomCards } from "../review/cards";
+import { addCustomCards } from "../review/service";
 import type { Prisma, QuizAttemptState, QuizMode } from "../generated/prisma/client";
 import { findLessonQuiz, loadQuestions, quizHeader } from "./content";
 
@@ -66,11 +66,6 @@ const TRANSITIONS: Record<QuizAttemptState, QuizAttemptState[]> = {
   FINISHED: [],
   ABANDONED: [],
 };
-
-export const quizModeInput = z.enum(["PRACTICE", "GRADED", "TIMED"]);
-export const sequenceInput = z.number().int().min(1).max(1_000_000);
-export const saveAnswerInput = z.object({ attemptId: z.string().min(1).max(40), questionId: z.string().min(1).max(40), sequence: sequenceInput, answer: answerInput });
-export type SaveAnswerInput = z.infer<typeof saveAnswerInput>;
 
 export function newSeed(): string {
   return randomBytes(12).toString("base64url");

@@ -15,7 +15,7 @@ import {
 import { startOfLocalDay } from "@/lib/time/day";
 import { db } from "../db";
 import { DomainError } from "../errors";
-import { recordActivity } from "../gamification/activity";
+import { recordActivity } from "../gamification/service";
 import { Prisma } from "../generated/prisma/client";
 
 // The review session: which cards are due, rating them (idempotent per client review id, one review
@@ -421,3 +421,7 @@ export async function listSuspended(options: { userId: string }) {
   const cards = await db.card.findMany({ where: { userId: options.userId, suspended: true }, orderBy: { updatedAt: "desc" }, take: 200, select: queueCardSelect });
   return cards.map((card) => ({ id: card.id, ...faceOf(card) }));
 }
+
+// The domain's entry points for other domains: adding cards, and the card statistics other views show.
+export * from "./cards";
+export { conceptCards, mostForgottenCards } from "./stats";

@@ -3,7 +3,7 @@ import { db } from "../db";
 import { DomainError } from "../errors";
 import { lastXpAt } from "../gamification/service";
 import { classCompletion } from "../progress/service";
-import { mostForgottenCards } from "../review/stats";
+import { mostForgottenCards } from "../review/service";
 import { editableBy, type Actor } from "./service";
 
 /**

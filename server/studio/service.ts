@@ -2,7 +2,7 @@ import "server-only";
 import { slugifyKey } from "@/lib/content/keys";
 import { lessonRecord } from "@/lib/content/sections";
 import type { AuthUser } from "../auth/service";
-import { importCourse, importCourseFields, importLesson } from "../content/importer";
+import { importCourse, importCourseFields, importLesson } from "../content/service";
 import { db } from "../db";
 import { DomainError } from "../errors";
 import { Prisma } from "../generated/prisma/client";

@@ -6,7 +6,7 @@
 import type { EpochMetrics } from "@/lib/ml/train";
 import { db } from "../db";
 import type { Db } from "../db-client";
-import { recordActivity } from "../gamification/activity";
+import { recordActivity } from "../gamification/service";
 import type { Prisma } from "../generated/prisma/client";
 import { publish } from "../realtime/pubsub";
 

@@ -2,8 +2,7 @@ import "server-only";
 import type { ProfileInput } from "@/lib/auth/schemas";
 import { db } from "../db";
 import { authUserSelect } from "../auth/service";
-import { lockLearner } from "../gamification/activity";
-import { getLearnerProgress, rebuildFromLedger } from "../gamification/service";
+import { getLearnerProgress, lockLearner, rebuildFromLedger } from "../gamification/service";
 
 export async function getProfile(options: { userId: string; now?: Date }) {
   const user = await db.user.findUniqueOrThrow({ where: { id: options.userId }, select: { ...authUserSelect, createdAt: true, leaderboardOptOut: true } });

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { LEVELS } from "@/lib/content/schema";
 import { PageHeader } from "../../_components/page-header";
 import { getServerCaller } from "../../_trpc/server";
-import { catalogListInput } from "@/server/catalog/router";
+import { catalogListInput } from "@/lib/catalog/schemas";
 
 export const metadata: Metadata = { title: "Courses" };
 
