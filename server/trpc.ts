@@ -4,20 +4,20 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { getViewer } from "./auth/viewer";
 import type { AuthUser } from "./auth/service";
-import { db } from "./db";
-import type { Db } from "./db-client";
 import { DomainError } from "./errors";
 
-export type Context = { db: Db; viewer: AuthUser | null; headers: Headers };
+// No database client in the context: services import the process's one client (server/db.ts) and
+// take a transaction as their trailing `client` argument (docs/architecture.md).
+export type Context = { viewer: AuthUser | null; headers: Headers };
 
 /** Context for a request: the viewer comes from the session cookie, re-read from the database. */
 export async function createContext(options: { headers: Headers }): Promise<Context> {
-  return { db, viewer: await getViewer(), headers: options.headers };
+  return { viewer: await getViewer(), headers: options.headers };
 }
 
 /** Context for server-side callers and tests acting as a known user (or anonymously). */
 export function createContextFor(viewer: AuthUser | null, headers: Headers = new Headers()): Context {
-  return { db, viewer, headers };
+  return { viewer, headers };
 }
 
 const INTERNAL_MESSAGE = "Something went wrong on our side. Please try again; if it keeps happening, tell the site's admin.";
