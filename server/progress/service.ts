@@ -4,6 +4,7 @@ import { clampPercent, completionRule, percentOf, reportCompletes, SUMMARY_LEVEL
 import type { SaveProgressInput } from "@/lib/progress/schemas";
 import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
+import type { DbClient } from "../db-client";
 import { DomainError } from "../errors";
 import { lockLearner, recordActivity } from "../gamification/service";
 
@@ -25,7 +26,7 @@ const liveSectionWhere = {
 
 type SectionRef = { id: string; type: string; lessonId: string; courseId: string };
 
-async function liveSections(client: Prisma.TransactionClient | typeof db, sectionIds: string[]): Promise<Map<string, SectionRef>> {
+async function liveSections(client: DbClient, sectionIds: string[]): Promise<Map<string, SectionRef>> {
   const rows = await client.lessonSection.findMany({
     where: { id: { in: sectionIds }, ...liveSectionWhere },
     select: { id: true, type: true, lessonId: true, lesson: { select: { courseId: true } } },
@@ -41,7 +42,7 @@ type WriteResult = { state: SectionState; newlyCompleted: boolean };
  * is replaced only by a report at least as recent as the one that set it.
  */
 async function writeProgress(
-  tx: Prisma.TransactionClient,
+  tx: DbClient,
   input: { userId: string; section: SectionRef; percent: number; position: SectionPosition | null; at: Date; complete: boolean },
 ): Promise<WriteResult> {
   const before = await tx.sectionProgress.findUnique({
@@ -76,7 +77,7 @@ export type CompletionAwards = { xp: number; lessonCompleted: boolean; courseCom
  * course when that was the last lesson. Each award is idempotent in the ledger (sourceId = the
  * section, lesson or course id), so running this twice awards nothing more.
  */
-async function awardCompletion(tx: Prisma.TransactionClient, userId: string, section: SectionRef): Promise<CompletionAwards> {
+async function awardCompletion(tx: DbClient, userId: string, section: SectionRef): Promise<CompletionAwards> {
   let xp = (await recordActivity({ userId, rule: "lesson-section", sourceId: section.id, courseId: section.courseId, meta: { lessonId: section.lessonId, sectionId: section.id } }, tx)).xp;
   const lessons = await lessonStates(tx, { userId, courseId: section.courseId });
   const lesson = lessons.find((entry) => entry.lessonId === section.lessonId);
@@ -148,7 +149,7 @@ export async function saveProgress(options: { userId: string; reports: SaveProgr
  * For other domains: the quiz domain calls it when a learner passes a lesson's quiz, inside the
  * transaction that records the pass. Idempotent.
  */
-export async function completeSection(input: { userId: string; lessonId: string; sectionId: string }, tx?: Prisma.TransactionClient): Promise<CompletionAwards> {
+export async function completeSection(input: { userId: string; lessonId: string; sectionId: string }, tx?: DbClient): Promise<CompletionAwards> {
   if (!tx) return db.$transaction((client) => completeSection(input, client));
   await lockLearner(tx, input.userId);
   const section = (await liveSections(tx, [input.sectionId])).get(input.sectionId);
@@ -161,7 +162,7 @@ export async function completeSection(input: { userId: string; lessonId: string;
 type LessonState = { lessonId: string; sections: number; done: number; completed: boolean };
 
 /** Each live lesson of a course with how many of its live sections the learner has finished. */
-async function lessonStates(client: Prisma.TransactionClient | typeof db, options: { userId: string; courseId: string }): Promise<LessonState[]> {
+async function lessonStates(client: DbClient, options: { userId: string; courseId: string }): Promise<LessonState[]> {
   const lessons = await client.lesson.findMany({
     where: { courseId: options.courseId, archivedAt: null },
     orderBy: { position: "asc" },

@@ -6,6 +6,7 @@ import { GRACE_MS, timedAnswerPoints } from "@/lib/quiz/points";
 import { AnswerShapeError, questionLayout, questionView, revealQuestion, toAuthoredAnswer } from "@/lib/quiz/present";
 import type { AuthUser } from "../auth/service";
 import { db } from "../db";
+import type { DbClient } from "../db-client";
 import { DomainError } from "../errors";
 import type { LiveRoomState, Prisma } from "../generated/prisma/client";
 import { publish, watch } from "../realtime/pubsub";
@@ -40,7 +41,7 @@ type Room = Prisma.LiveRoomGetPayload<{ select: typeof roomSelect }>;
 const playerChannel = (roomId: string) => `live:${roomId}`;
 const hostChannel = (roomId: string) => `live:${roomId}:host`;
 
-async function announce(client: Prisma.TransactionClient, room: { id: string; version: number }) {
+async function announce(client: DbClient, room: { id: string; version: number }) {
   await publish(playerChannel(room.id), { v: room.version }, client);
   await publish(hostChannel(room.id), { v: room.version }, client);
 }

@@ -10,6 +10,7 @@ import type { SaveAnswerInput } from "@/lib/quiz/schemas";
 import { quizScore } from "@/lib/quiz/score";
 import type { AuthUser } from "../auth/service";
 import { db } from "../db";
+import type { DbClient } from "../db-client";
 import { DomainError } from "../errors";
 import { recordActivity } from "../gamification/service";
 import { completeSection } from "../progress/service";
@@ -58,7 +59,6 @@ const attemptSelect = {
   finishedAt: true,
 } satisfies Prisma.QuizAttemptSelect;
 type AttemptRow = Prisma.QuizAttemptGetPayload<{ select: typeof attemptSelect }>;
-type Tx = Prisma.TransactionClient;
 
 const TRANSITIONS: Record<QuizAttemptState, QuizAttemptState[]> = {
   IN_PROGRESS: ["FINISHED", "OVERDUE"],
@@ -72,19 +72,19 @@ export function newSeed(): string {
 }
 
 /** Locks the caller's attempt row until the transaction ends; NOT_FOUND for anyone else's. */
-async function lockAttempt(tx: Tx, attemptId: string, userId: string): Promise<AttemptRow> {
+async function lockAttempt(tx: DbClient, attemptId: string, userId: string): Promise<AttemptRow> {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "QuizAttempt" WHERE id = ${attemptId} AND "userId" = ${userId} FOR UPDATE`;
   if (rows.length === 0) throw new DomainError("NOT_FOUND", "That quiz attempt does not exist.");
   return tx.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: attemptSelect });
 }
 
-async function transition(tx: Tx, attempt: AttemptRow, to: QuizAttemptState, data: Prisma.QuizAttemptUpdateInput = {}): Promise<AttemptRow> {
+async function transition(tx: DbClient, attempt: AttemptRow, to: QuizAttemptState, data: Prisma.QuizAttemptUpdateInput = {}): Promise<AttemptRow> {
   if (!TRANSITIONS[attempt.state].includes(to)) throw new Error(`Illegal quiz attempt transition ${attempt.state} → ${to}`);
   return tx.quizAttempt.update({ where: { id: attempt.id, state: attempt.state }, data: { ...data, state: to }, select: attemptSelect });
 }
 
 /** Applies the clock to a timed attempt: past its deadline it is OVERDUE, past the window ABANDONED. */
-async function settle(tx: Tx, attempt: AttemptRow, now: Date): Promise<AttemptRow> {
+async function settle(tx: DbClient, attempt: AttemptRow, now: Date): Promise<AttemptRow> {
   if (attempt.mode !== "TIMED" || !attempt.deadlineAt) return attempt;
   const late = now.getTime() - attempt.deadlineAt.getTime();
   let settled = attempt;
@@ -105,7 +105,7 @@ const gradeOf = (fraction: number): Grade => ({ fraction, correct: fraction === 
  * once its answer is final: practice and timed answers at once, graded ones when the attempt ends.
  * Timed attempts show no question before the server opens it.
  */
-async function attemptView(client: Tx, attempt: AttemptRow, now: Date) {
+async function attemptView(client: DbClient, attempt: AttemptRow, now: Date) {
   const [questions, answers, header] = await Promise.all([
     loadQuestions(attempt.questionIds),
     client.quizAnswer.findMany({ where: { attemptId: attempt.id }, select: { questionId: true, response: true, fraction: true, earned: true, points: true, final: true } }),
@@ -205,7 +205,7 @@ export async function startAttempt(options: { viewer: AuthUser; courseSlug: stri
 }
 
 export async function createAttempt(
-  tx: Tx,
+  tx: DbClient,
   options: { userId: string; sectionId: string; courseId: string; mode: QuizMode; questionIds: string[]; seed: string; now: Date; challengeId?: string; timeLimitMs?: number },
 ): Promise<AttemptRow> {
   const timed = options.mode === "TIMED";
