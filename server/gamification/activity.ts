@@ -49,7 +49,7 @@ export type ActivityResult = {
 export async function recordActivity<R extends ActivityRule>(input: RecordActivityInput<R>, client?: DbClient): Promise<ActivityResult> {
   const data = recordActivityInput.parse(input);
   if (!client) return db.$transaction((tx) => recordActivity(input, tx));
-  await lockLearner(client, data.userId);
+  await lockLearner(data.userId, client);
   const existing = await client.xpEvent.findUnique({
     where: { userId_source_sourceId: { userId: data.userId, source: data.rule, sourceId: data.sourceId } },
     select: { id: true },
@@ -79,7 +79,7 @@ export async function recordActivity<R extends ActivityRule>(input: RecordActivi
 }
 
 /** Serializes one learner's activities until the surrounding transaction ends. */
-export async function lockLearner(client: DbClient, userId: string): Promise<void> {
+export async function lockLearner(userId: string, client: DbClient): Promise<void> {
   await client.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"learner:" + userId}))`;
 }
 

@@ -29,7 +29,7 @@ export async function ledgerDayTotals(options: { userId: string; timeZone: strin
  * Rebuilds a learner's stored day totals and league rows from the ledger alone (after a time zone
  * change, or to repair). Call inside a transaction holding the learner's lock (lockLearner).
  */
-export async function rebuildFromLedger(client: DbClient, user: { id: string; timezone: string; leaderboardOptOut: boolean }) {
+export async function rebuildFromLedger(user: { id: string; timezone: string; leaderboardOptOut: boolean }, client: DbClient) {
   await client.xpDay.deleteMany({ where: { userId: user.id } });
   await client.$executeRaw`
     INSERT INTO "XpDay" ("userId", day, xp)

@@ -116,7 +116,7 @@ export async function saveProgress(options: { userId: string; reports: SaveProgr
   return db.$transaction(async (tx) => {
     // Progress and the XP it earns are written under the learner's lock, the same one every XP
     // award takes, so a lesson's last two sections finished at once still award the lesson once.
-    await lockLearner(tx, options.userId);
+    await lockLearner(options.userId, tx);
     const states: SectionState[] = [];
     const awards: CompletionAwards = { xp: 0, lessonCompleted: false, courseCompleted: false };
     for (const report of reports) {
@@ -151,7 +151,7 @@ export async function saveProgress(options: { userId: string; reports: SaveProgr
  */
 export async function completeSection(input: { userId: string; lessonId: string; sectionId: string }, tx?: DbClient): Promise<CompletionAwards> {
   if (!tx) return db.$transaction((client) => completeSection(input, client));
-  await lockLearner(tx, input.userId);
+  await lockLearner(input.userId, tx);
   const section = (await liveSections(tx, [input.sectionId])).get(input.sectionId);
   if (!section || section.lessonId !== input.lessonId) throw new DomainError("NOT_FOUND", "That part of the lesson no longer exists.");
   const result = await writeProgress(tx, { userId: input.userId, section, percent: 100, position: null, at: new Date(), complete: true });
