@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { checkContent } from "../../server/content/snapshot";
+import { checkContent } from "@/server/content/snapshot";
 import { formatProblem, loadContent, parseLessonFile } from "./load";
 
 const here = path.dirname(fileURLToPath(import.meta.url));

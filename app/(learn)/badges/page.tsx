@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireViewer } from "@/app/_auth/access";
-import { PageHeader } from "../../_components/page-header";
-import { getServerCaller } from "../../_trpc/server";
+import { PageHeader } from "@/app/_components/page-header";
+import { getServerCaller } from "@/app/_trpc/server";
 import { Lock } from "lucide-react";
 
 export const metadata: Metadata = { title: "Badges" };

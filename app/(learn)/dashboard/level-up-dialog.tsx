@@ -2,8 +2,8 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import { Button } from "../../_components/button";
-import { useTRPC } from "../../_trpc/client";
+import { Button } from "@/app/_components/button";
+import { useTRPC } from "@/app/_trpc/client";
 import { PartyPopper } from "lucide-react";
 
 /** The level-up moment, shown once: closing it marks the level-up notifications read. */

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { GAME_IDS, GAMES } from "@/lib/games/catalog";
 import { requireViewer } from "@/app/_auth/access";
-import { PageHeader } from "../../_components/page-header";
+import { PageHeader } from "@/app/_components/page-header";
 
 export const metadata: Metadata = { title: "Games" };
 

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { datasetIndex, decodeSplit, joinClasses, type ImageSet } from "../../../lib/ml/datasets";
+import { datasetIndex, decodeSplit, joinClasses, type ImageSet } from "@/lib/ml/datasets";
 import { readFashionMnist, imagesOfClass, unpackDebianPackages } from "./debian";
 
 const publicDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../public");

@@ -2,7 +2,7 @@
 
 import type { TransferStrategy } from "@/lib/ml/vocabulary";
 import { STRATEGIES, STRATEGY_LABELS } from "@/lib/ml/strategies";
-import { Button } from "../../../_components/button";
+import { Button } from "@/app/_components/button";
 import type { RunRecord } from "@/lib/ml/lab-runs";
 
 export type Prediction = { accuracy: TransferStrategy | null; speed: TransferStrategy | null; lockedAt: number | null };

@@ -1,7 +1,7 @@
 "use client";
 
 import { requireLabTask } from "@/lib/ml/tasks";
-import { Button } from "../../../_components/button";
+import { Button } from "@/app/_components/button";
 import { accuraciesAgree, runColor, runLabel, samplesPerSecond, type RunRecord } from "@/lib/ml/lab-runs";
 
 const STATUS_TEXT: Record<RunRecord["status"], string> = {

@@ -8,7 +8,7 @@ import { announcementFor, initialLabRuns, isLive, labRunsReducer, type NewRun, t
 import { STRATEGY_LABELS } from "@/lib/ml/strategies";
 import type { LabTaskId } from "@/lib/ml/tasks";
 import type { TransferStrategy } from "@/lib/ml/vocabulary";
-import { useTRPC } from "../../../_trpc/client";
+import { useTRPC } from "@/app/_trpc/client";
 import type { WorkerResponse } from "../_worker/protocol";
 import { useLabWorker, type BackendChoice } from "./use-lab-worker";
 import { useServerRuns } from "./use-server-runs";

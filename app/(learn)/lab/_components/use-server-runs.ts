@@ -8,7 +8,7 @@ import type { LabRunsAction, NewRun, RunRecord, RunStatus } from "@/lib/ml/lab-r
 import type { EpochMetrics } from "@/lib/ml/train";
 import type { AppRouter } from "@/server/router";
 import type { inferRouterOutputs } from "@trpc/server";
-import { useTRPC, useTRPCClient } from "../../../_trpc/client";
+import { useTRPC, useTRPCClient } from "@/app/_trpc/client";
 
 
 type ServerRun = inferRouterOutputs<AppRouter>["training"]["get"];

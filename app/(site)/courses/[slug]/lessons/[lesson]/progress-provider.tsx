@@ -5,7 +5,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { ReportQueue, type ReportStatus, type ReportStore } from "@/lib/progress/report-queue";
 import type { ProgressReport, SectionPosition } from "@/lib/progress/rules";
 import type { AppRouter } from "@/server/router";
-import { useTRPCClient } from "../../../../../_trpc/client";
+import { useTRPCClient } from "@/app/_trpc/client";
 
 export type SectionProgressState = { percent: number; completed: boolean; position: SectionPosition | null };
 type ProgressSaveResult = Awaited<ReturnType<ReturnType<typeof useTRPCClient>["progress"]["save"]["mutate"]>>;

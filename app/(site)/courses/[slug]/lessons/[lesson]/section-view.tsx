@@ -4,7 +4,7 @@ import type { GlossaryTerm } from "@/lib/content/glossary-terms";
 import { SECTION_LABEL } from "@/lib/content/structure";
 import { completionRule, type SummaryLevel } from "@/lib/progress/rules";
 import type { LearnerSection } from "@/server/catalog/learner-view";
-import { Markdown } from "../../../../../_components/markdown";
+import { Markdown } from "@/app/_components/markdown";
 import { AudiobookPlayer } from "./audiobook-player";
 import { ContentCard } from "./content-card";
 import { DialoguePlayer } from "./dialogue-player";

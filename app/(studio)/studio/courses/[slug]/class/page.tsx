@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/app/_auth/access";
-import { PageHeader } from "../../../../../_components/page-header";
-import { getServerCaller } from "../../../../../_trpc/server";
-import { isNotFound } from "../../../../../_trpc/not-found";
+import { PageHeader } from "@/app/_components/page-header";
+import { getServerCaller } from "@/app/_trpc/server";
+import { isNotFound } from "@/app/_trpc/not-found";
 
 type Params = Promise<{ slug: string }>;
 
