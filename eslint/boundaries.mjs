@@ -2,9 +2,10 @@
 //   lib/      imports nothing from app/, server/ or scripts/ (it runs in the browser and the server);
 //   server/   imports nothing from app/ or scripts/;
 //   app/      reaches server code through tRPC: value imports of server/ only from the tRPC wiring
-//             (app/api/, app/_trpc/), Auth.js (server/auth/*), the shared error types and the health
-//             check; type-only imports are free;
-//   a domain  (server/<domain>/) reaches another domain only through that domain's service.ts.
+//             (app/api/, app/_trpc/), route handlers and server actions, Auth.js (server/auth/*),
+//             the shared error types and the health check; type-only imports are free;
+//   a domain  (server/<domain>/) reaches another domain only through that domain's service.ts (or
+//             reads its settings from its env.ts).
 // Imports are resolved to files (relative paths and the "@/" alias), so both spellings are checked.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,7 +13,7 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Shared server code that every domain may use: it is not a domain. */
-const SERVER_SHARED = new Set(["db", "db-client", "env", "errors", "trpc", "router", "server-only-hook", "generated", "realtime", "test"]);
+const SERVER_SHARED = new Set(["db", "db-client", "env", "errors", "trpc", "router", "server-only-hook", "generated", "realtime", "http", "test"]);
 
 function repoPath(file) {
   return path.relative(root, file).split(path.sep).join("/");
@@ -43,11 +44,12 @@ function violation(importer, target, typeOnly) {
   if (from.layer === "lib" && ["app", "server", "scripts"].includes(to.layer) && !isTest(importer)) return `lib/ must not import ${to.layer}/ (lib runs in the browser and the server alike).`;
   if (from.layer === "server" && (to.layer === "app" || (to.layer === "scripts" && !isTest(importer)))) return `server/ must not import ${to.layer}/; move what both need under server/ or lib/.`;
   if (from.layer === "app" && to.layer === "server" && !typeOnly) {
-    const wiring = importer.startsWith("app/api/") || importer.startsWith("app/_trpc/");
+    // Route handlers and server actions are server entry points of their own, like app/api/.
+    const wiring = importer.startsWith("app/api/") || importer.startsWith("app/_trpc/") || /\/(route|actions)\.ts$/.test(importer);
     const allowed = wiring || to.domain === "auth" || to.module === "errors" || (to.domain === "system" && importer.startsWith("app/api/health/"));
     if (!allowed) return "app/ reaches server code through tRPC (the server caller or the client hooks), not by importing server modules.";
   }
-  if (from.layer === "server" && from.domain && to.domain && from.domain !== to.domain && to.module !== "service" && !isTest(importer))
+  if (from.layer === "server" && from.domain && to.domain && from.domain !== to.domain && to.module !== "service" && to.module !== "env" && !isTest(importer))
     return `The ${from.domain} domain may use the ${to.domain} domain only through server/${to.domain}/service.ts.`;
   return null;
 }
