@@ -1,5 +1,5 @@
 // `npm run docs:config`: writes the settings table of docs/configuration.md from the zod schemas
-// that validate the environment (server/env.ts, server/training/env.ts), so the documentation
+// that validate the environment (server/env.ts, server/http/env.ts, server/training/env.ts), so the documentation
 // cannot drift from what the processes accept. scripts/docs/configuration.test.ts fails when the
 // file is out of date.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
 import { envSchema } from "../../server/env";
+import { serveEnvSchema } from "../../server/http/env";
 import { trainingEnvSchema } from "../../server/training/env";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -21,6 +22,7 @@ const trainingShape = (("shape" in trainingEnvSchema ? trainingEnvSchema : (trai
 
 const SECTIONS: Section[] = [
   { title: "Web server", source: "server/env.ts", schema: envSchema },
+  { title: "Web server processes", source: "server/http/env.ts", schema: serveEnvSchema },
   { title: "Server training (web servers and workers)", source: "server/training/env.ts", schema: trainingShape },
 ];
 
