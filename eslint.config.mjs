@@ -1,5 +1,6 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import { boundaries } from "./eslint/boundaries.mjs";
 
 export default [
   ...nextVitals,
@@ -21,5 +22,10 @@ export default [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "import/no-anonymous-default-export": "off",
     },
+  },
+  {
+    files: ["**/*.{ts,tsx,mts,mjs,js}"],
+    plugins: { learnloop: boundaries },
+    rules: { "learnloop/import-direction": "error" },
   },
 ];

@@ -70,7 +70,7 @@ try {
     FROM "XpEvent" e CROSS JOIN LATERAL (VALUES ('all'), (to_char(date_trunc('week', e."createdAt"), 'YYYY-MM-DD'))) AS p(period)
     GROUP BY p.period, e."userId"`;
   const { rebuildFromLedger } = await import("../server/gamification/service.ts");
-  await db.$transaction((tx) => rebuildFromLedger(tx, { id: "bench-learner", timezone: "Europe/Berlin", leaderboardOptOut: false }), { timeout: 120_000 });
+  await db.$transaction((tx) => rebuildFromLedger({ id: "bench-learner", timezone: "Europe/Berlin", leaderboardOptOut: false }, tx), { timeout: 120_000 });
   await db.$executeRawUnsafe("VACUUM ANALYZE");
   console.log(`Seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 

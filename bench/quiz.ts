@@ -43,7 +43,7 @@ const percentile = (values: number[], p: number) => {
 
 async function child() {
   const { db } = await import("../server/db");
-  const { createQuizCourse } = await import("../server/quiz/test-course");
+  const { createQuizCourse } = await import("../server/test/quiz-course");
   const live = await import("../server/quiz/live");
   type LiveActor = import("../server/quiz/live").LiveActor;
   const course = await createQuizCourse();

@@ -15,7 +15,7 @@ test("sign up, land on the dashboard, sign out, sign in again", async ({ page })
   await expect(page.getByText("Welcome to Learnloop! Your account is ready.")).toBeVisible();
   expect(await sessionCookie(page)).toBeTruthy();
 
-  await page.getByText("Journey Tester ▾").click();
+  await page.getByLabel("Account menu for Journey Tester").click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();

@@ -20,14 +20,17 @@ test.describe("server training from the lab", () => {
 
     // Watch the row while it trains: epochs arrive one by one, before the run ends.
     const seen = new Set<number>();
-    const deadline = Date.now() + 180_000;
-    while ((await serverRow.getAttribute("data-status")) !== "done") {
-      expect(await serverRow.getAttribute("data-status"), await serverRow.innerText()).not.toBe("failed");
-      const epoch = /epoch (\d+)\/20/.exec(await serverRow.innerText())?.[1];
-      if (epoch) seen.add(Number(epoch));
-      if (Date.now() > deadline) throw new Error(`the server run did not finish; saw epochs ${[...seen].join(", ")}`);
-      await page.waitForTimeout(100);
-    }
+    await expect
+      .poll(
+        async () => {
+          const epoch = /epoch (\d+)\/20/.exec(await serverRow.innerText())?.[1];
+          if (epoch) seen.add(Number(epoch));
+          return serverRow.getAttribute("data-status");
+        },
+        { message: "the server run ends", timeout: 180_000, intervals: [100] },
+      )
+      .toMatch(/^(done|failed)$/);
+    expect(await serverRow.getAttribute("data-status"), await serverRow.innerText()).toBe("done");
     expect([...seen].filter((epoch) => epoch < 20).length).toBeGreaterThanOrEqual(2);
     await expect(page.getByRole("list", { name: "Accuracy per epoch: legend" })).toContainText("from scratch, all/class");
     await expect(serverRow.getByTestId("test-accuracy")).toHaveText(/^\d+\.\d%$/);

@@ -1,7 +1,14 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "./generated/prisma/client";
+import { PrismaClient, type Prisma } from "./generated/prisma/client";
 
 export type Db = PrismaClient;
+
+/**
+ * What a function that reads or writes the database takes: the process's client or an open
+ * transaction (a PrismaClient is one too). The one name for it, passed as the trailing `client`
+ * argument (docs/architecture.md, "The database client").
+ */
+export type DbClient = Prisma.TransactionClient;
 
 /** A Prisma client over node-postgres. Used by the app (server/db.ts), scripts and tests. */
 export function createPrismaClient(options: { databaseUrl?: string; max?: number } = {}): PrismaClient {

@@ -45,20 +45,29 @@ const trustProxy = z
 export type TrustProxy = { hops: number; proxies: string[] };
 
 export const envSchema = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  DATABASE_URL: postgresUrl,
-  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (run `npx auth secret` or leave unset to generate one)"),
-  AUTH_URL: z.url().optional(),
-  AUTH_GITHUB_ID: z.string().min(1).optional(),
-  AUTH_GITHUB_SECRET: z.string().min(1).optional(),
-  AUTH_GOOGLE_ID: z.string().min(1).optional(),
-  AUTH_GOOGLE_SECRET: z.string().min(1).optional(),
-  // Failed sign-ins on one account from all addresses together in 15 minutes before it pauses
-  // (one address alone is slowed down long before: see server/auth/sign-in-policy.ts).
-  AUTH_RATE_LIMIT_ACCOUNT: z.coerce.number().int().positive().default(50),
-  AUTH_RATE_LIMIT_IP: z.coerce.number().int().positive().default(30),
-  SEED_DEMO: booleanString.default(true),
-  DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development").describe("Set by the scripts: `production` for `npm start`, `development` for `npm run dev`."),
+  DATABASE_URL: postgresUrl.describe(
+    "A `postgresql://` URL. Unset: `npm start` starts the embedded PostgreSQL and fills this in; when set, that database is used and no embedded server starts.",
+  ),
+  AUTH_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (run `npx auth secret` or leave unset to generate one)")
+    .describe("Signs session tokens (at least 32 characters). Unset: generated once into `<LEARNLOOP_DATA_DIR>/auth-secret`. Several web nodes serving one site must share it."),
+  AUTH_URL: z.url().optional().describe("The site's public URL, when behind a proxy that rewrites the host. Unset: derived from the request."),
+  AUTH_GITHUB_ID: z.string().min(1).optional().describe("With `AUTH_GITHUB_SECRET`, turns on “Continue with GitHub” (both or neither)."),
+  AUTH_GITHUB_SECRET: z.string().min(1).optional().describe("See `AUTH_GITHUB_ID`."),
+  AUTH_GOOGLE_ID: z.string().min(1).optional().describe("With `AUTH_GOOGLE_SECRET`, turns on “Continue with Google” (both or neither)."),
+  AUTH_GOOGLE_SECRET: z.string().min(1).optional().describe("See `AUTH_GOOGLE_ID`."),
+  // One address alone is slowed down long before this: see server/auth/sign-in-policy.ts.
+  AUTH_RATE_LIMIT_ACCOUNT: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(50)
+    .describe("Failed sign-ins on one account, from all addresses together, in 15 minutes before the account pauses (one address alone is slowed down long before)."),
+  AUTH_RATE_LIMIT_IP: z.coerce.number().int().positive().default(30).describe("Sign-in and sign-up attempts allowed per client address per minute."),
+  SEED_DEMO: booleanString.default(true).describe("Create the demo accounts at start (`false` to turn off)."),
+  DB_POOL_MAX: z.coerce.number().int().positive().default(10).describe("Connections per process in the PostgreSQL pool."),
   TRUST_PROXY: trustProxy,
   LIVE_JOIN_RATE_LIMIT: z.coerce
     .number()

@@ -4,12 +4,12 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { getSignedIn, getSignedInFor } from "./auth/viewer";
 import type { AuthUser } from "./auth/service";
-import { db } from "./db";
-import type { Db } from "./db-client";
 import { DomainError } from "./errors";
 import { CROSS_SITE_MESSAGE, crossSite, NUL_MESSAGE, nulPath } from "./http/request-guards";
 
-export type Context = { db: Db; viewer: AuthUser | null; headers: Headers; sessionId: string | null };
+// No database client in the context: services import the process's one client (server/db.ts) and
+// take a transaction as their trailing `client` argument (docs/architecture.md).
+export type Context = { viewer: AuthUser | null; headers: Headers; sessionId: string | null };
 
 /**
  * Context for a request: the viewer comes from the session cookie and its live session, re-read
@@ -19,12 +19,12 @@ export type Context = { db: Db; viewer: AuthUser | null; headers: Headers; sessi
  */
 export async function createContext(options: { headers: Headers; outsideNext?: boolean }): Promise<Context> {
   const signedIn = options.outsideNext ? await getSignedInFor(options.headers) : await getSignedIn();
-  return { db, viewer: signedIn?.viewer ?? null, headers: options.headers, sessionId: signedIn?.sessionId ?? null };
+  return { viewer: signedIn?.viewer ?? null, headers: options.headers, sessionId: signedIn?.sessionId ?? null };
 }
 
 /** Context for server-side callers and tests acting as a known user (or anonymously). */
 export function createContextFor(viewer: AuthUser | null, headers: Headers = new Headers(), sessionId: string | null = null): Context {
-  return { db, viewer, headers, sessionId };
+  return { viewer, headers, sessionId };
 }
 
 const INTERNAL_MESSAGE = "Something went wrong on our side. Please try again; if it keeps happening, tell the site's admin.";

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "../_trpc/client";
 import { errorMessage } from "../_trpc/errors";
+import { Check } from "lucide-react";
 
 /**
  * "Add to my flashcards" for one card-like lesson item (flashcard, glossary term, key concept,
@@ -27,7 +28,7 @@ export function AddToFlashcards({ contentItemId, label }: { contentItemId: strin
     <span className="inline-flex flex-col gap-1">
       {added ? (
         <span className="inline-flex items-center gap-1 text-sm text-green-800 dark:text-green-300">
-          <span aria-hidden="true">✓</span> In your flashcards
+          <Check aria-hidden="true" className="h-4 w-4" /> In your flashcards
         </span>
       ) : (
         <button

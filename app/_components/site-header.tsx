@@ -3,6 +3,7 @@ import { getViewer } from "@/server/auth/viewer";
 import { getServerCaller } from "../_trpc/server";
 import { signOutAction } from "../(auth)/actions";
 import { NavLinks, type NavItem } from "./nav-links";
+import { Bell, ChevronDown } from "lucide-react";
 
 export async function SiteHeader() {
   const viewer = await getViewer();
@@ -32,7 +33,7 @@ export async function SiteHeader() {
               className="relative rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800"
               aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}
             >
-              <span aria-hidden="true">🔔</span>
+              <Bell aria-hidden="true" className="inline-block h-5 w-5" />
               {unread ? (
                 <span aria-hidden="true" className="absolute -top-0.5 -right-0.5 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs font-bold text-white">
                   {unread > 99 ? "99+" : unread}
@@ -43,7 +44,9 @@ export async function SiteHeader() {
           {viewer ? (
             <details className="relative">
               <summary className="cursor-pointer list-none rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800" aria-label={`Account menu for ${viewer.name}`}>
-                {viewer.name} <span aria-hidden="true">▾</span>
+                <span className="inline-flex items-center gap-1">
+                  {viewer.name} <ChevronDown aria-hidden="true" className="h-4 w-4" />
+                </span>
               </summary>
               <div className="absolute right-0 z-20 mt-1 w-56 rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
                 <p className="truncate px-2 py-1 text-xs text-slate-600 dark:text-slate-400">{viewer.email}</p>

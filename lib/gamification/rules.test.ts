@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { XP_RULES, baseXp, capXp } from "./rules";
 
 describe("XP rules", () => {
-  it("are documented in the README exactly as the code applies them", () => {
-    const readme = readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
+  it("are documented in docs/architecture.md exactly as the code applies them", () => {
+    const readme = readFileSync(path.join(__dirname, "..", "..", "docs", "architecture.md"), "utf8");
     const table = readme.split("<!-- xp-rules:start -->")[1]?.split("<!-- xp-rules:end -->")[0] ?? "";
     const rows = table
       .split("\n")

@@ -1,6 +1,6 @@
 /**
  * The XP rules: every activity the game counts, what it earns, and where earning stops for the day.
- * This table is the only place amounts live; the README's table is checked against it by
+ * This table is the only place amounts live; the table in docs/architecture.md is checked against it by
  * rules.test.ts. Activities are recorded through `recordActivity`
  * (server/gamification/activity.ts), which applies the rule on the server: clients never say how
  * much XP anything is worth.

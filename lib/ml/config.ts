@@ -1,16 +1,16 @@
 // A lab run's settings: validated the same way in the browser, in the worker and on the server.
 // No TensorFlow.js here, so the page and the server can import it cheaply.
 import { z } from "zod";
-import { STRATEGIES, trainableBaseLayers } from "./strategies";
-import { LAB_TASKS, type LabTaskId } from "./tasks";
-import type { TransferStrategy } from "./presets";
+import { trainableBaseLayers } from "./strategies";
+import { LAB_TASK_IDS } from "./tasks";
+import { TRANSFER_STRATEGIES } from "./vocabulary";
 
 export const EXAMPLES_PER_CLASS_CHOICES = [1, 5, 10, 50, "all"] as const;
 export type ExamplesPerClass = (typeof EXAMPLES_PER_CLASS_CHOICES)[number];
 
 export const labRunConfig = z.object({
-  taskId: z.enum(LAB_TASKS.map((task) => task.id) as [LabTaskId, ...LabTaskId[]]),
-  strategy: z.enum(STRATEGIES as [TransferStrategy, ...TransferStrategy[]]),
+  taskId: z.enum(LAB_TASK_IDS),
+  strategy: z.enum(TRANSFER_STRATEGIES),
   examplesPerClass: z.union([z.literal(1), z.literal(5), z.literal(10), z.literal(50), z.literal("all")]),
   learningRate: z.number().positive().max(1),
   epochs: z.number().int().min(1).max(200),

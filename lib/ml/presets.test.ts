@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { labRunConfig } from "./config";
 import { LAB_PRESETS } from "./presets";
-import { BASE_MODELS, requireLabTask } from "./tasks";
+import { requireLabTask } from "./tasks";
 
 describe("lab presets", () => {
   it("keep the ids lessons embed", () => {
@@ -9,11 +9,8 @@ describe("lab presets", () => {
   });
 
   for (const preset of LAB_PRESETS) {
-    it(`${preset.id} describes the task it runs and gives a valid run config`, () => {
-      const task = requireLabTask(preset.task);
-      expect(task.dataset).toBe(preset.dataset);
-      expect(task.targetClasses).toEqual(preset.targetClasses);
-      expect(BASE_MODELS[task.baseModel].sourceClasses).toEqual(preset.sourceClasses);
+    it(`${preset.id} runs a registered task and gives a valid run config`, () => {
+      expect(() => requireLabTask(preset.task)).not.toThrow();
       for (const strategy of preset.strategies) {
         const config = { taskId: preset.task, strategy, examplesPerClass: preset.examplesPerClass, learningRate: preset.learningRate, epochs: preset.epochs, batchSize: preset.batchSize, unfreezeLastLayers: preset.unfreezeLastLayers, seed: 1 };
         expect(labRunConfig.safeParse(config).success).toBe(true);

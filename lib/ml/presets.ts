@@ -1,20 +1,15 @@
 // ML lab experiment presets: the experiments lessons can embed (a `lab` section names one by id).
-// Each fixes the data, the task split and the strategy; the learner can still change the knobs.
-
-export type TransferStrategy = "feature-extraction" | "fine-tuning" | "from-scratch";
-export type LabDataset = "fashion-mnist" | "digits";
+// Each picks a task (which fixes the base, the data and the classes: lib/ml/tasks.ts) and the
+// strategy and settings; the learner can still change the knobs.
+import type { LabTaskId } from "./tasks";
+import type { TransferStrategy } from "./vocabulary";
 
 export type LabPreset = {
   id: string;
   title: string;
   description: string;
-  /** The lab task (base model + target classes) the preset runs; see lib/ml/tasks.ts. */
-  task: "fashion-tops" | "fashion-5-9" | "fashion-to-digits" | "digits-5-9";
-  dataset: LabDataset;
-  /** Classes the pretrained base learned. */
-  sourceClasses: number[];
-  /** Classes the new head must learn: the transfer task. */
-  targetClasses: number[];
+  /** The lab task (base model, dataset and target classes) the preset runs. */
+  task: LabTaskId;
   /** The strategies to run; several means a side-by-side comparison. */
   strategies: TransferStrategy[];
   examplesPerClass: number;
@@ -31,9 +26,6 @@ export const LAB_PRESETS: readonly LabPreset[] = [
     title: "Feature extraction on Fashion-MNIST",
     description: "Freeze a convolutional base pretrained on T-shirts, trousers, pullovers, dresses and coats; train only a new head to tell sandals, shirts, sneakers, bags and ankle boots apart.",
     task: "fashion-5-9",
-    dataset: "fashion-mnist",
-    sourceClasses: [0, 1, 2, 3, 4],
-    targetClasses: [5, 6, 7, 8, 9],
     strategies: ["feature-extraction"],
     examplesPerClass: 10,
     epochs: 20,
@@ -46,9 +38,6 @@ export const LAB_PRESETS: readonly LabPreset[] = [
     title: "Fine-tuning on Fashion-MNIST",
     description: "Start from the same pretrained base: train the new head first, then unfreeze the base's last convolutional layer and train it together with the head at a ten times smaller learning rate.",
     task: "fashion-5-9",
-    dataset: "fashion-mnist",
-    sourceClasses: [0, 1, 2, 3, 4],
-    targetClasses: [5, 6, 7, 8, 9],
     strategies: ["fine-tuning"],
     examplesPerClass: 10,
     epochs: 20,
@@ -61,9 +50,6 @@ export const LAB_PRESETS: readonly LabPreset[] = [
     title: "Training from scratch on Fashion-MNIST",
     description: "The same architecture with random weights, trained only on the few target examples: the baseline transfer learning has to beat.",
     task: "fashion-5-9",
-    dataset: "fashion-mnist",
-    sourceClasses: [0, 1, 2, 3, 4],
-    targetClasses: [5, 6, 7, 8, 9],
     strategies: ["from-scratch"],
     examplesPerClass: 10,
     epochs: 20,
@@ -76,9 +62,6 @@ export const LAB_PRESETS: readonly LabPreset[] = [
     title: "Feature extraction vs fine-tuning vs from scratch",
     description: "All three strategies on the same few examples per class, side by side, with their learning curves overlaid.",
     task: "fashion-5-9",
-    dataset: "fashion-mnist",
-    sourceClasses: [0, 1, 2, 3, 4],
-    targetClasses: [5, 6, 7, 8, 9],
     strategies: ["feature-extraction", "fine-tuning", "from-scratch"],
     examplesPerClass: 10,
     epochs: 20,
@@ -91,9 +74,6 @@ export const LAB_PRESETS: readonly LabPreset[] = [
     title: "Transfer on handwritten digits",
     description: "A small base pretrained on the digits 0–4 of the UCI handwritten digits, transferred to 5–9.",
     task: "digits-5-9",
-    dataset: "digits",
-    sourceClasses: [0, 1, 2, 3, 4],
-    targetClasses: [5, 6, 7, 8, 9],
     strategies: ["feature-extraction", "from-scratch"],
     examplesPerClass: 10,
     epochs: 30,

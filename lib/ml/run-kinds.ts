@@ -4,15 +4,14 @@
 import { z } from "zod";
 import { labRunConfig, type ExamplesPerClass, type LabRunConfig } from "./config";
 import { meanAndSd, type MeasurementRow } from "./measurements";
-import type { TransferStrategy } from "./presets";
-import { STRATEGIES } from "./strategies";
-import { BASE_MODELS, LAB_TASKS, type BaseModelId, type LabTaskId } from "./tasks";
+import { TRANSFER_STRATEGIES } from "./vocabulary";
+import { BASE_MODELS, LAB_TASK_IDS, type BaseModelId } from "./tasks";
 
 const examplesChoice = z.union([z.literal(1), z.literal(5), z.literal(10), z.literal(50), z.literal("all")]);
 
 export const sweepConfig = z.object({
-  taskId: z.enum(LAB_TASKS.map((task) => task.id) as [LabTaskId, ...LabTaskId[]]),
-  strategies: z.array(z.enum(STRATEGIES as [TransferStrategy, ...TransferStrategy[]])).min(1).max(3),
+  taskId: z.enum(LAB_TASK_IDS),
+  strategies: z.array(z.enum(TRANSFER_STRATEGIES)).min(1).max(3),
   examplesPerClass: z.array(examplesChoice).min(1).max(5),
   seeds: z.array(z.number().int().min(0).max(2 ** 31 - 1)).min(1).max(10),
   learningRate: z.number().positive().max(1),
@@ -41,7 +40,7 @@ export function sweepMembers(sweep: SweepConfig): SweepMember[] {
 
 export const sweepOutcome = z.object({
   name: z.string(),
-  strategy: z.enum(STRATEGIES as [TransferStrategy, ...TransferStrategy[]]),
+  strategy: z.enum(TRANSFER_STRATEGIES),
   examplesPerClass: examplesChoice,
   seed: z.number().int(),
   testAccuracy: z.number(),

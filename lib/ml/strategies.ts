@@ -1,9 +1,9 @@
 // The three ways to train for a new task, as which of the base's weight layers may change.
 import type * as tf from "@tensorflow/tfjs";
 import { BASE_WEIGHT_LAYERS } from "./network";
-import type { TransferStrategy } from "./presets";
+import { TRANSFER_STRATEGIES, type TransferStrategy } from "./vocabulary";
 
-export const STRATEGIES: readonly TransferStrategy[] = ["feature-extraction", "fine-tuning", "from-scratch"];
+export const STRATEGIES: readonly TransferStrategy[] = TRANSFER_STRATEGIES;
 
 export const STRATEGY_LABELS: Record<TransferStrategy, string> = {
   "feature-extraction": "Feature extraction",

@@ -1,10 +1,10 @@
 // What the lab can train: pretrained bases (shipped in public/models/<id>/, built by
 // scripts/ml/pretrain.ts) and transfer tasks from a base's source classes to target classes, at
 // three distances from the source data.
-import type { LabDataset, LabPreset } from "./presets";
+// The registry owns the ids: a task or base exists by being listed here, and the id types are the
+// registry's keys.
 import type { BaseArchitecture } from "./network";
-
-export type BaseModelId = "fashion-cnn" | "digits-cnn";
+import type { LabDataset } from "./vocabulary";
 
 export type BaseModelInfo = {
   id: BaseModelId;
@@ -14,26 +14,29 @@ export type BaseModelInfo = {
   arch: BaseArchitecture;
 };
 
-export const BASE_MODELS: Record<BaseModelId, BaseModelInfo> = {
+function withIds<T extends object>(entries: Record<string, T>): Record<string, T & { id: string }> {
+  return Object.fromEntries(Object.entries(entries).map(([id, entry]) => [id, { id, ...entry }]));
+}
+
+const BASES = {
   "fashion-cnn": {
-    id: "fashion-cnn",
     title: "Fashion-MNIST base (T-shirt/top, trouser, pullover, dress, coat)",
     dataset: "fashion-mnist",
     sourceClasses: [0, 1, 2, 3, 4],
     arch: { inputWidth: 28, inputHeight: 28, filters: [16, 32], kernelSize: 3, padding: "valid" },
   },
   "digits-cnn": {
-    id: "digits-cnn",
     title: "Digits base (0–4)",
     dataset: "digits",
     sourceClasses: [0, 1, 2, 3, 4],
     arch: { inputWidth: 8, inputHeight: 8, filters: [16, 32], kernelSize: 3, padding: "same" },
   },
-};
+} satisfies Record<string, Omit<BaseModelInfo, "id">>;
+
+export type BaseModelId = keyof typeof BASES;
+export const BASE_MODELS = withIds(BASES) as Record<BaseModelId, BaseModelInfo>;
 
 export type Similarity = "close" | "related" | "distant";
-
-export type LabTaskId = LabPreset["task"];
 
 export type LabTask = {
   id: LabTaskId;
@@ -46,9 +49,8 @@ export type LabTask = {
   targetClasses: number[];
 };
 
-export const LAB_TASKS: readonly LabTask[] = [
-  {
-    id: "fashion-tops",
+const TASKS = {
+  "fashion-tops": {
     title: "Fashion-MNIST: tops and dresses (close to the source)",
     description: "T-shirt/top, pullover, dress, coat and shirt. Four of the five were in the base's pretraining data; only the shirt is new.",
     similarity: "close",
@@ -56,8 +58,7 @@ export const LAB_TASKS: readonly LabTask[] = [
     dataset: "fashion-mnist",
     targetClasses: [0, 2, 3, 4, 6],
   },
-  {
-    id: "fashion-5-9",
+  "fashion-5-9": {
     title: "Fashion-MNIST: sandals, shirts, sneakers, bags, boots (related)",
     description: "Five classes the base never saw, from the same kind of photos: shirts resemble its tops, shoes and bags resemble nothing it learned.",
     similarity: "related",
@@ -65,8 +66,7 @@ export const LAB_TASKS: readonly LabTask[] = [
     dataset: "fashion-mnist",
     targetClasses: [5, 6, 7, 8, 9],
   },
-  {
-    id: "fashion-to-digits",
+  "fashion-to-digits": {
     title: "Clothing base → handwritten digits 5–9 (distant)",
     description: "The Fashion-MNIST base applied to a different world: 8×8 handwritten digits scaled up to 28×28.",
     similarity: "distant",
@@ -74,8 +74,7 @@ export const LAB_TASKS: readonly LabTask[] = [
     dataset: "digits",
     targetClasses: [5, 6, 7, 8, 9],
   },
-  {
-    id: "digits-5-9",
+  "digits-5-9": {
     title: "Handwritten digits: 0–4 → 5–9 (related, tiny images)",
     description: "A small base pretrained on the 8×8 digits 0–4, transferred to the digits 5–9.",
     similarity: "related",
@@ -83,7 +82,12 @@ export const LAB_TASKS: readonly LabTask[] = [
     dataset: "digits",
     targetClasses: [5, 6, 7, 8, 9],
   },
-];
+} satisfies Record<string, Omit<LabTask, "id">>;
+
+export type LabTaskId = keyof typeof TASKS;
+export const LAB_TASKS: readonly LabTask[] = Object.values(withIds(TASKS)) as LabTask[];
+/** The task ids as a non-empty tuple, for `z.enum`. */
+export const LAB_TASK_IDS = Object.keys(TASKS) as [LabTaskId, ...LabTaskId[]];
 
 export function findLabTask(id: string): LabTask | undefined {
   return LAB_TASKS.find((task) => task.id === id);

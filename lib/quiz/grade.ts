@@ -3,7 +3,7 @@ import type { AnswerInput } from "./answer";
 import { parseCloze } from "./cloze";
 import { foldText, parseNumberWithUnit } from "./normalize";
 
-// Grading rules (the README's "Quizzes" section states them for learners and authors). Answers here
+// Grading rules (docs/features.md, "Quizzes and challenges", states them for learners and authors). Answers here
 // are in AUTHORED order (see ./present.ts for the mapping from what the learner was shown):
 //   single choice, true/false, short text, numeric: all or nothing.
 //   multiple select: (right picks − wrong picks) / number of right options, never below 0.

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DATASET_INDEX_VERSION, datasetIndex, type DatasetIndex, type DatasetInfo } from "../../lib/ml/datasets";
-import { DIGIT_CLASS_NAMES, FASHION_CLASS_NAMES, imagesOfClass, packageVersions, readDigits, readFashionMnist, unpackDebianPackages, type RawImages } from "./debian";
+import { DIGIT_CLASS_NAMES, FASHION_CLASS_NAMES, imagesOfClass, packageVersions, readDigits, readFashionMnist, unpackDebianPackages, type RawImages } from "../../server/training/data/debian";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const outDir = path.join(root, "public", "datasets");

@@ -14,7 +14,7 @@ import { datasetIndex } from "../../lib/ml/datasets";
 import { prepareTaskData, runExperiment, type TaskData } from "../../lib/ml/experiment";
 import { meanAndSd, measurements, type Measurements, type MeasurementRow, type MeasurementSettings } from "../../lib/ml/measurements";
 import { artifactsFromFiles } from "../../lib/ml/model-io";
-import type { TransferStrategy } from "../../lib/ml/presets";
+import type { TransferStrategy } from "../../lib/ml/vocabulary";
 import { STRATEGIES, STRATEGY_LABELS } from "../../lib/ml/strategies";
 import { LAB_TASKS, requireLabTask, type LabTaskId } from "../../lib/ml/tasks";
 import { startNodeBackend } from "./backend";

@@ -5,7 +5,7 @@
 //   public/models/<id>/model.json + weights.bin   load with tf.loadLayersModel("/models/<id>/model.json")
 //   public/models/<id>/card.json + README.md      the model card: data, classes, epochs, accuracy, seed
 //
-// Data: the full Fashion-MNIST training set (via the Debian package, see scripts/datasets/debian.ts)
+// Data: the full Fashion-MNIST training set (via the Debian package, see server/training/data/debian.ts)
 // for classes 0–4, and the digits' train split for 0–4. Validation and test images are never trained
 // on. Deterministic up to floating point: same seed, same sampling and initial weights. About five
 // minutes on two cores with the wasm backend.
@@ -19,8 +19,8 @@ import { pretrainBase } from "../../lib/ml/pretrain";
 import { modelCard, type ModelCard } from "../../lib/ml/model-card";
 import { BASE_MODELS, type BaseModelId } from "../../lib/ml/tasks";
 import { PRETRAIN_RECIPES } from "../../lib/ml/run-kinds";
-import { FASHION_CLASS_NAMES } from "../datasets/debian";
-import { fashionSourceTrain, loadShipped } from "./pretrain-data";
+import { FASHION_CLASS_NAMES } from "../../server/training/data/debian";
+import { fashionSourceTrain, loadShipped } from "../../server/training/data/pretrain-data";
 import { startNodeBackend } from "./backend";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db";
-import type { Db } from "../db-client";
+import type { DbClient } from "../db-client";
 
 export type RateLimitResult = { allowed: boolean; count: number; retryAfterSeconds: number; bucket: Date };
 
@@ -14,7 +14,7 @@ const BUCKET_MS = 1_000;
  */
 export async function hitRateLimit(
   options: { key: string; limit: number; windowMs?: number; now?: Date },
-  client: Pick<Db, "$queryRaw" | "$executeRaw"> = db,
+  client: Pick<DbClient, "$queryRaw" | "$executeRaw"> = db,
 ): Promise<RateLimitResult> {
   const windowMs = options.windowMs ?? 60_000;
   const now = options.now ?? new Date();
@@ -46,7 +46,7 @@ export async function hitRateLimit(
 /** Takes back one counted attempt (e.g. a sign-in that succeeded: only failures should add up). */
 export async function refundRateLimit(
   options: { key: string; bucket: Date },
-  client: Pick<Db, "$executeRaw"> = db,
+  client: Pick<DbClient, "$executeRaw"> = db,
 ): Promise<void> {
   await client.$executeRaw`
     UPDATE "RateLimitBucket" SET "count" = GREATEST("count" - 1, 0)
@@ -56,7 +56,7 @@ export async function refundRateLimit(
 /** The attempts counted against `key` in the last `windowMs`, and when the latest one was, without counting one. */
 export async function recentHits(
   options: { key: string; windowMs: number; now?: Date },
-  client: Pick<Db, "$queryRaw"> = db,
+  client: Pick<DbClient, "$queryRaw"> = db,
 ): Promise<{ count: number; last: Date | null }> {
   const now = options.now ?? new Date();
   const since = new Date(Math.floor((now.getTime() - options.windowMs) / BUCKET_MS) * BUCKET_MS + BUCKET_MS);
@@ -67,6 +67,6 @@ export async function recentHits(
 }
 
 /** Forgets every attempt counted against `key` (e.g. an address's failures once it signed in). */
-export async function clearRateLimit(key: string, client: Pick<Db, "$executeRaw"> = db): Promise<void> {
+export async function clearRateLimit(key: string, client: Pick<DbClient, "$executeRaw"> = db): Promise<void> {
   await client.$executeRaw`DELETE FROM "RateLimitBucket" WHERE "key" = ${key}`;
 }

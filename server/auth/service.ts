@@ -135,3 +135,7 @@ export async function changePassword(options: { userId: string; sessionId: strin
   await db.user.update({ where: { id: options.userId }, data: { passwordHash: await hashPassword(options.newPassword) } });
   return { endedSessions: await endSessions({ userId: options.userId, except: options.sessionId }) };
 }
+
+// Ending sessions, for the account settings of other domains.
+export { endSessions } from "./sessions";
+export { hitRateLimit } from "./rate-limit";

@@ -1,13 +1,8 @@
 import { z } from "zod";
-import { LEVELS, slug } from "@/lib/content/schema";
+import { catalogListInput } from "@/lib/catalog/schemas";
+import { slug } from "@/lib/content/schema";
 import { publicProcedure, router } from "../trpc";
 import { getCourse, getLesson, listCategories, listCourses } from "./service";
-
-export const catalogListInput = z.object({
-  category: slug.optional(),
-  level: z.enum(LEVELS).optional(),
-  query: z.string().trim().max(100).optional(),
-});
 
 export const catalogRouter = router({
   categories: publicProcedure.query(() => listCategories()),

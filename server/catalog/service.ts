@@ -153,3 +153,5 @@ export async function getLesson(options: { courseSlug: string; lessonSlug: strin
     next: course.lessons[index + 1] ? { slug: course.lessons[index + 1]!.slug, title: course.lessons[index + 1]!.title } : null,
   };
 }
+
+export * from "./glossary";

@@ -1,8 +1,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "yaml";
-import { courseFile, lessonFile } from "../../lib/content/schema";
-import { joinSectionRow } from "../../lib/content/sections";
+import { courseFile, lessonFile } from "@/lib/content/schema";
+import { joinSectionRow } from "@/lib/content/sections";
 import type { Db } from "../db-client";
 
 // Database → content files, in the format the importer reads: course.yaml and lessons/<slug>.yaml.

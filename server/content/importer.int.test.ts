@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "../../scripts/db/migrations";
+import { applyMigrations } from "@/scripts/db/migrations";
 import { db } from "../db";
 import { createPrismaClient, type Db } from "../db-client";
 import { createTestUser } from "../test/factories";

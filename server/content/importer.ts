@@ -1,6 +1,6 @@
 import path from "node:path";
-import { formatProblem, type ContentCatalog, type ContentProblem } from "../../lib/content/load";
-import type { CourseRecord, ItemRecord, LessonRecord, SectionRecord } from "../../lib/content/sections";
+import { formatProblem, type ContentCatalog, type ContentProblem } from "@/lib/content/load";
+import type { CourseRecord, ItemRecord, LessonRecord, SectionRecord } from "@/lib/content/sections";
 import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
 import { checkContent } from "./snapshot";

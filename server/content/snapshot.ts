@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { loadContent, type ContentSnapshot, type LoadedContent } from "../../lib/content/load";
+import { loadContent, type ContentSnapshot, type LoadedContent } from "@/lib/content/load";
 
 // Reads a content folder into a ContentSnapshot for lib/content/load.ts. No `server-only`: the
 // content scripts and the boot run it under plain Node.

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { DomainError } from "../errors";
-import { addCourseCards } from "../review/cards";
+import { addCourseCards } from "../review/service";
 
 async function publishedCourse(slug: string) {
   const course = await db.course.findUnique({ where: { slug }, select: { id: true, status: true, archivedAt: true, addAllCardsOnEnroll: true } });

@@ -8,11 +8,12 @@ import { ImplausibleLogError } from "@/lib/games/plausibility";
 import { type DealtContent, type GameEvents, type GameOutcome, type MissedItem, scoreGame, toPlayerContent } from "@/lib/games/session";
 import { startOfUtcWeek } from "@/lib/games/week";
 import { createRandom } from "@/lib/ml/random";
-import { listLearnerGlossary } from "../catalog/glossary";
+import { listLearnerGlossary } from "../catalog/service";
 import { db } from "../db";
+import type { DbClient } from "../db-client";
 import { DomainError } from "../errors";
-import { recordActivity } from "../gamification/activity";
-import { addCustomCards } from "../review/cards";
+import { recordActivity } from "../gamification/service";
+import { addCustomCards } from "../review/service";
 import { Prisma } from "../generated/prisma/client";
 import { TYPING_WORDS, WORD_BANDS } from "./words";
 
@@ -252,7 +253,7 @@ async function bestScore(userId: string, variant: { game: string; mode: string; 
   return best._max.score;
 }
 
-async function scheduleFacts(tx: Prisma.TransactionClient, userId: string, level: string, facts: NonNullable<GameOutcome["facts"]>) {
+async function scheduleFacts(tx: DbClient, userId: string, level: string, facts: NonNullable<GameOutcome["facts"]>) {
   const now = new Date();
   const existing = await tx.gameFact.findMany({ where: { userId, level, key: { in: facts.map((f) => f.key) } }, select: { key: true, card: true } });
   const cards = new Map(existing.map((row) => [row.key, reviveFactCard(row.card)]));

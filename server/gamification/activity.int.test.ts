@@ -3,7 +3,12 @@ import { db } from "../db";
 import { createTestUser } from "../test/factories";
 import { recordActivity } from "./activity";
 import { XP_RULES } from "./rules";
-import { totalXp } from "./xp";
+
+/** The learner's ledger, summed: what every derived total must agree with. */
+async function totalXp(userId: string): Promise<number> {
+  const result = await db.xpEvent.aggregate({ where: { userId }, _sum: { amount: true } });
+  return result._sum.amount ?? 0;
+}
 
 const review = (userId: string, sourceId: string) =>
   recordActivity({ userId, rule: "review", sourceId, meta: { cardId: "card-1", rating: 3 } });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { startOfLocalDay } from "@/lib/time/day";
 import { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
+import type { DbClient } from "../db-client";
 import { type ActivityMeta, type ActivityRule, ACTIVITY_RULES, baseXp, capXp } from "./rules";
 import { applyDerived } from "./derived";
 
@@ -45,10 +46,10 @@ export type ActivityResult = {
  * learner are applied one after the other (caps, levels and badges never race). Pass the
  * transaction that wrote the fact itself, so the fact and its XP commit together.
  */
-export async function recordActivity<R extends ActivityRule>(input: RecordActivityInput<R>, client?: Prisma.TransactionClient): Promise<ActivityResult> {
+export async function recordActivity<R extends ActivityRule>(input: RecordActivityInput<R>, client?: DbClient): Promise<ActivityResult> {
   const data = recordActivityInput.parse(input);
   if (!client) return db.$transaction((tx) => recordActivity(input, tx));
-  await lockLearner(client, data.userId);
+  await lockLearner(data.userId, client);
   const existing = await client.xpEvent.findUnique({
     where: { userId_source_sourceId: { userId: data.userId, source: data.rule, sourceId: data.sourceId } },
     select: { id: true },
@@ -78,7 +79,7 @@ export async function recordActivity<R extends ActivityRule>(input: RecordActivi
 }
 
 /** Serializes one learner's activities until the surrounding transaction ends. */
-export async function lockLearner(client: Prisma.TransactionClient, userId: string): Promise<void> {
+export async function lockLearner(userId: string, client: DbClient): Promise<void> {
   await client.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"learner:" + userId}))`;
 }
 
@@ -88,7 +89,7 @@ function capGroup(rule: ActivityRule, meta: Record<string, unknown>): string | n
 }
 
 async function earnedToday(
-  client: Prisma.TransactionClient,
+  client: DbClient,
   user: { id: string; timezone: string },
   rule: ActivityRule,
   group: string | null,

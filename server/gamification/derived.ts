@@ -4,8 +4,8 @@ import { ALL_TIME, GLOBAL_SCOPE, leagueKeys } from "@/lib/gamification/league";
 import { levelFor } from "@/lib/gamification/levels";
 import type { ActivityRule } from "@/lib/gamification/rules";
 import { localDateKey } from "@/lib/time/day";
-import type { Prisma } from "../generated/prisma/client";
 import { learnerFacts } from "./facts";
+import type { DbClient } from "../db-client";
 
 type Learner = { id: string; timezone: string; dailyGoalXp: number; leaderboardOptOut: boolean };
 
@@ -15,7 +15,7 @@ type Learner = { id: string; timezone: string; dailyGoalXp: number; leaderboardO
  * league totals, level-up notifications, badges with their notifications.
  */
 export async function applyDerived(
-  client: Prisma.TransactionClient,
+  client: DbClient,
   event: { user: Learner; rule: ActivityRule; xp: number; courseId: string | null; createdAt: Date },
 ): Promise<{ badges: string[]; levelsReached: number[] }> {
   const { user, rule, xp, createdAt } = event;
@@ -51,7 +51,7 @@ export async function applyDerived(
 }
 
 /** Adds the XP to every league row it counts in; returns the learner's all-time total. */
-async function addToLeagues(client: Prisma.TransactionClient, options: { userId: string; xp: number; courseId: string | null; createdAt: Date; hidden: boolean }): Promise<number> {
+async function addToLeagues(client: DbClient, options: { userId: string; xp: number; courseId: string | null; createdAt: Date; hidden: boolean }): Promise<number> {
   let total = 0;
   for (const { period, scope } of leagueKeys(options.createdAt, options.courseId)) {
     const [row] = await client.$queryRaw<{ xp: number }[]>`

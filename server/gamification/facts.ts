@@ -3,8 +3,8 @@ import { type LearnerFacts, GAME_IDS_FOR_BADGES, emptyFacts } from "@/lib/gamifi
 import { computeStreak } from "@/lib/gamification/streak";
 import type { ActivityRule } from "@/lib/gamification/rules";
 import { localDateKey } from "@/lib/time/day";
-import type { Prisma } from "../generated/prisma/client";
 import { dailyXpTotals } from "./service";
+import type { DbClient } from "../db-client";
 
 type Row = { source: string; n: number; perfect: number; wpm: number | null; math: number | null; strategies: string[] | null };
 
@@ -14,7 +14,7 @@ type Row = { source: string; n: number; perfect: number; wpm: number | null; mat
  * Only what the badges still to check need is read: an activity is recorded on a hot path.
  */
 export async function learnerFacts(
-  client: Prisma.TransactionClient,
+  client: DbClient,
   user: { id: string; timezone: string; dailyGoalXp: number },
   options: {
     /** The rules whose facts are needed: only their ledger rows are read (none: no ledger query). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
 import { createCaller } from "../router";
-import { createQuizCourse } from "../quiz/test-course";
+import { createQuizCourse } from "../test/quiz-course";
 import { createTestUser } from "../test/factories";
 import { createContextFor } from "../trpc";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { type MasteryLevel, MASTERY_LEVELS, masteryLevel } from "@/lib/gamification/mastery";
 import { lessonQuizResults } from "../quiz/service";
-import { conceptCards } from "../review/stats";
+import { conceptCards } from "../review/service";
 
 /** Mastery of each key concept the learner has met, from its card's memory state and the lesson's quiz. */
 export async function conceptMastery(options: { userId: string }) {

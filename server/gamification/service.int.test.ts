@@ -30,7 +30,7 @@ describe("learner progress from the ledger", () => {
       await seed(user.id, events);
       const recomputed = dailyTotals(events.map((e) => ({ amount: e.amount, createdAt: new Date(e.at) })), timeZone);
       expect(Object.fromEntries(await ledgerDayTotals({ userId: user.id, timeZone }))).toEqual(Object.fromEntries(recomputed));
-      await db.$transaction((tx) => rebuildFromLedger(tx, { id: user.id, timezone: timeZone, leaderboardOptOut: false }));
+      await db.$transaction((tx) => rebuildFromLedger({ id: user.id, timezone: timeZone, leaderboardOptOut: false }, tx));
       expect(Object.fromEntries(await dailyXpTotals({ userId: user.id }))).toEqual(Object.fromEntries(recomputed));
 
       const now = new Date("2026-03-11T12:00:00Z");

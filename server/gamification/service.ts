@@ -3,20 +3,20 @@ import { BADGES } from "@/lib/gamification/badges";
 import { levelFor } from "@/lib/gamification/levels";
 import { computeStreak } from "@/lib/gamification/streak";
 import { localDateKey } from "@/lib/time/day";
-import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
+import type { DbClient } from "../db-client";
 
 /**
  * XP per local calendar day for one learner in their current time zone: one stored row per active
  * day (XpDay), kept in step with the ledger by recordActivity and rebuilt when the zone changes.
  */
-export async function dailyXpTotals(options: { userId: string }, client: Pick<Prisma.TransactionClient, "xpDay"> = db): Promise<Map<string, number>> {
+export async function dailyXpTotals(options: { userId: string }, client: Pick<DbClient, "xpDay"> = db): Promise<Map<string, number>> {
   const rows = await client.xpDay.findMany({ where: { userId: options.userId }, select: { day: true, xp: true } });
   return new Map(rows.map((row) => [row.day, row.xp]));
 }
 
 /** The same totals summed from the raw ledger by PostgreSQL, in any time zone. */
-export async function ledgerDayTotals(options: { userId: string; timeZone: string }, client: Pick<Prisma.TransactionClient, "$queryRaw"> = db): Promise<Map<string, number>> {
+export async function ledgerDayTotals(options: { userId: string; timeZone: string }, client: Pick<DbClient, "$queryRaw"> = db): Promise<Map<string, number>> {
   const rows = await client.$queryRaw<{ day: string; xp: number }[]>`
     SELECT to_char(("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${options.timeZone}, 'YYYY-MM-DD') AS day,
            sum(amount)::int AS xp
@@ -29,7 +29,7 @@ export async function ledgerDayTotals(options: { userId: string; timeZone: strin
  * Rebuilds a learner's stored day totals and league rows from the ledger alone (after a time zone
  * change, or to repair). Call inside a transaction holding the learner's lock (lockLearner).
  */
-export async function rebuildFromLedger(client: Prisma.TransactionClient, user: { id: string; timezone: string; leaderboardOptOut: boolean }) {
+export async function rebuildFromLedger(user: { id: string; timezone: string; leaderboardOptOut: boolean }, client: DbClient) {
   await client.xpDay.deleteMany({ where: { userId: user.id } });
   await client.$executeRaw`
     INSERT INTO "XpDay" ("userId", day, xp)
@@ -76,3 +76,6 @@ export async function listBadges(options: { userId: string }) {
   const earnedAt = new Map(owned.map((row) => [row.badgeId, row.awardedAt]));
   return BADGES.map((badge) => ({ id: badge.id, name: badge.name, icon: badge.icon, howTo: badge.howTo, awardedAt: earnedAt.get(badge.id) ?? null }));
 }
+
+// The domain's entry points for other domains (recording an activity, locking a learner's ledger).
+export * from "./activity";

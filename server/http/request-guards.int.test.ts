@@ -3,7 +3,7 @@ import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import type { AuthUser } from "../auth/service";
 import { db } from "../db";
-import { createQuizCourse } from "../quiz/test-course";
+import { createQuizCourse } from "../test/quiz-course";
 import { appRouter, createCaller } from "../router";
 import { createTestUser } from "../test/factories";
 import { createContextFor } from "../trpc";

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { learnerProcedure, router } from "../trpc";
-import { listRuns, saveLabRunInput, saveRun } from "./service";
+import { saveLabRunInput } from "@/lib/ml/schemas";
+import { listRuns, saveRun } from "./service";
 
-export const listLabRunsInput = z.object({ limit: z.number().int().min(1).max(100).default(30) });
+const listLabRunsInput = z.object({ limit: z.number().int().min(1).max(100).default(30) });
 
 export const labRouter = router({
   saveRun: learnerProcedure.input(saveLabRunInput).mutation(({ ctx, input }) => saveRun({ userId: ctx.viewer.id, run: input })),

@@ -5,7 +5,8 @@ import { db } from "../db";
 import { createCaller } from "../router";
 import { createTestUser } from "../test/factories";
 import { createContextFor } from "../trpc";
-import { LAB_STRATEGY_XP, type SaveLabRunInput } from "./service";
+import type { SaveLabRunInput } from "@/lib/ml/schemas";
+import { LAB_STRATEGY_XP } from "./service";
 
 function runInput(overrides: { strategy?: SaveLabRunInput["config"]["strategy"]; stopped?: boolean; runId?: string } = {}): SaveLabRunInput {
   return {

@@ -1,49 +1,16 @@
 import "server-only";
-import { z } from "zod";
 import { labRunConfig } from "@/lib/ml/config";
 import { findLabPreset } from "@/lib/ml/presets";
+import { labRunMetrics, type SaveLabRunInput } from "@/lib/ml/schemas";
 import { db } from "../db";
 import { DomainError } from "../errors";
-import { recordActivity } from "../gamification/activity";
-import { XP_RULES } from "../gamification/rules";
+import { recordActivity } from "../gamification/service";
+import { XP_RULES } from "@/lib/gamification/rules";
 import type { Prisma } from "../generated/prisma/client";
 
 /** XP for the first completed run of each strategy (feature extraction, fine-tuning, from scratch). */
 export const LAB_STRATEGY_XP = XP_RULES["lab-strategy"].xp;
 
-const epochMetrics = z.object({
-  epoch: z.number().int().min(1),
-  loss: z.number(),
-  accuracy: z.number().min(0).max(1),
-  valLoss: z.number(),
-  valAccuracy: z.number().min(0).max(1),
-  elapsedMs: z.number().min(0),
-});
-
-export const labRunMetrics = z.object({
-  history: z.array(epochMetrics).max(200),
-  testAccuracy: z.number().min(0).max(1),
-  confusion: z.array(z.array(z.number().int().min(0)).max(20)).max(20),
-  classNames: z.array(z.string().max(40)).max(20),
-  trainableParams: z.number().int().min(0),
-  totalParams: z.number().int().min(0),
-  trainExamples: z.number().int().min(0),
-  samplesSeen: z.number().int().min(0),
-  loadMs: z.number().min(0),
-  stopped: z.boolean(),
-});
-export type LabRunMetrics = z.infer<typeof labRunMetrics>;
-
-export const saveLabRunInput = z.object({
-  // Made by the browser (crypto.randomUUID) before the run starts: the idempotency key.
-  runId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "Run ids are 8–64 letters, digits, - or _."),
-  presetId: z.string().max(80).nullable(),
-  config: labRunConfig,
-  metrics: labRunMetrics,
-  backend: z.enum(["webgl", "wasm", "cpu"]),
-  durationMs: z.number().int().min(0).max(24 * 3600 * 1000),
-});
-export type SaveLabRunInput = z.infer<typeof saveLabRunInput>;
 
 const labRunSelect = {
   runId: true,

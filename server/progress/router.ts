@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { slug } from "@/lib/content/schema";
 import { learnerProcedure, router } from "../trpc";
-import { continueWhereLeftOff, courseProgressBySlug, lessonProgress, saveProgress, saveProgressInput, setSummaryLevel, summaryLevelInput } from "./service";
+import { saveProgressInput, summaryLevelInput } from "@/lib/progress/schemas";
+import { continueWhereLeftOff, courseProgressBySlug, lessonProgress, saveProgress, setSummaryLevel } from "./service";
 
-export const lessonProgressInput = z.object({ lessonId: z.string().min(1).max(40) });
-export const courseProgressInput = z.object({ courseSlug: slug });
+const lessonProgressInput = z.object({ lessonId: z.string().min(1).max(40) });
+const courseProgressInput = z.object({ courseSlug: slug });
 
 export const progressRouter = router({
   lesson: learnerProcedure.input(lessonProgressInput).query(({ ctx, input }) => lessonProgress({ userId: ctx.viewer.id, lessonId: input.lessonId })),

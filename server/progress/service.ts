@@ -1,32 +1,13 @@
 import "server-only";
-import { z } from "zod";
 import type { SectionType } from "@/lib/content/schema";
 import { clampPercent, completionRule, percentOf, reportCompletes, SUMMARY_LEVELS, type SectionPosition, type SummaryLevel } from "@/lib/progress/rules";
+import type { SaveProgressInput } from "@/lib/progress/schemas";
 import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
+import type { DbClient } from "../db-client";
 import { DomainError } from "../errors";
-import { lockLearner, recordActivity } from "../gamification/activity";
+import { lockLearner, recordActivity } from "../gamification/service";
 
-const positionSchema = z
-  .object({
-    line: z.number().int().min(0).max(100_000).optional(),
-    chapter: z.number().int().min(0).max(1_000).optional(),
-    chapters: z.record(z.string().max(100), z.number().int().min(0).max(100_000)).optional(),
-  })
-  .strict()
-  .refine((position) => !position.chapters || Object.keys(position.chapters).length <= 200, "too many chapters");
-
-export const progressReportSchema = z.object({
-  sectionId: z.string().min(1).max(40),
-  percent: z.number().min(0).max(100),
-  complete: z.boolean().default(false),
-  position: positionSchema.optional(),
-  /** When the learner made this progress (ms since epoch); replayed offline reports carry their own time. */
-  at: z.number().int().positive(),
-});
-
-export const saveProgressInput = z.object({ reports: z.array(progressReportSchema).min(1).max(50) });
-export type SaveProgressInput = z.infer<typeof saveProgressInput>;
 
 export type SectionState = { sectionId: string; percent: number; completed: boolean; position: SectionPosition | null };
 
@@ -45,7 +26,7 @@ const liveSectionWhere = {
 
 type SectionRef = { id: string; type: string; lessonId: string; courseId: string };
 
-async function liveSections(client: Prisma.TransactionClient | typeof db, sectionIds: string[]): Promise<Map<string, SectionRef>> {
+async function liveSections(client: DbClient, sectionIds: string[]): Promise<Map<string, SectionRef>> {
   const rows = await client.lessonSection.findMany({
     where: { id: { in: sectionIds }, ...liveSectionWhere },
     select: { id: true, type: true, lessonId: true, lesson: { select: { courseId: true } } },
@@ -61,7 +42,7 @@ type WriteResult = { state: SectionState; newlyCompleted: boolean };
  * is replaced only by a report at least as recent as the one that set it.
  */
 async function writeProgress(
-  tx: Prisma.TransactionClient,
+  tx: DbClient,
   input: { userId: string; section: SectionRef; percent: number; position: SectionPosition | null; at: Date; complete: boolean },
 ): Promise<WriteResult> {
   const before = await tx.sectionProgress.findUnique({
@@ -96,7 +77,7 @@ export type CompletionAwards = { xp: number; lessonCompleted: boolean; courseCom
  * course when that was the last lesson. Each award is idempotent in the ledger (sourceId = the
  * section, lesson or course id), so running this twice awards nothing more.
  */
-async function awardCompletion(tx: Prisma.TransactionClient, userId: string, section: SectionRef): Promise<CompletionAwards> {
+async function awardCompletion(tx: DbClient, userId: string, section: SectionRef): Promise<CompletionAwards> {
   let xp = (await recordActivity({ userId, rule: "lesson-section", sourceId: section.id, courseId: section.courseId, meta: { lessonId: section.lessonId, sectionId: section.id } }, tx)).xp;
   const lessons = await lessonStates(tx, { userId, courseId: section.courseId });
   const lesson = lessons.find((entry) => entry.lessonId === section.lessonId);
@@ -135,7 +116,7 @@ export async function saveProgress(options: { userId: string; reports: SaveProgr
   return db.$transaction(async (tx) => {
     // Progress and the XP it earns are written under the learner's lock, the same one every XP
     // award takes, so a lesson's last two sections finished at once still award the lesson once.
-    await lockLearner(tx, options.userId);
+    await lockLearner(options.userId, tx);
     const states: SectionState[] = [];
     const awards: CompletionAwards = { xp: 0, lessonCompleted: false, courseCompleted: false };
     for (const report of reports) {
@@ -168,9 +149,9 @@ export async function saveProgress(options: { userId: string; reports: SaveProgr
  * For other domains: the quiz domain calls it when a learner passes a lesson's quiz, inside the
  * transaction that records the pass. Idempotent.
  */
-export async function completeSection(input: { userId: string; lessonId: string; sectionId: string }, tx?: Prisma.TransactionClient): Promise<CompletionAwards> {
+export async function completeSection(input: { userId: string; lessonId: string; sectionId: string }, tx?: DbClient): Promise<CompletionAwards> {
   if (!tx) return db.$transaction((client) => completeSection(input, client));
-  await lockLearner(tx, input.userId);
+  await lockLearner(input.userId, tx);
   const section = (await liveSections(tx, [input.sectionId])).get(input.sectionId);
   if (!section || section.lessonId !== input.lessonId) throw new DomainError("NOT_FOUND", "That part of the lesson no longer exists.");
   const result = await writeProgress(tx, { userId: input.userId, section, percent: 100, position: null, at: new Date(), complete: true });
@@ -181,7 +162,7 @@ export async function completeSection(input: { userId: string; lessonId: string;
 type LessonState = { lessonId: string; sections: number; done: number; completed: boolean };
 
 /** Each live lesson of a course with how many of its live sections the learner has finished. */
-async function lessonStates(client: Prisma.TransactionClient | typeof db, options: { userId: string; courseId: string }): Promise<LessonState[]> {
+async function lessonStates(client: DbClient, options: { userId: string; courseId: string }): Promise<LessonState[]> {
   const lessons = await client.lesson.findMany({
     where: { courseId: options.courseId, archivedAt: null },
     orderBy: { position: "asc" },
@@ -349,8 +330,6 @@ export async function continueWhereLeftOff(options: { userId: string; courseId?:
     href: `/courses/${lesson.course.slug}/lessons/${lesson.slug}#section-${row.section.type}`,
   };
 }
-
-export const summaryLevelInput = z.object({ level: z.enum(SUMMARY_LEVELS) });
 
 /** Remembers the learner's summary depth, for every lesson and every device. */
 export async function setSummaryLevel(options: { userId: string; level: SummaryLevel }) {

@@ -4,7 +4,7 @@ import { db } from "../db";
 import { createCaller } from "../router";
 import { createTestUser } from "../test/factories";
 import { createContextFor } from "../trpc";
-import { createQuizCourse } from "./test-course";
+import { createQuizCourse } from "../test/quiz-course";
 
 // A whole class at once: many requests on one attempt, and many learners on one quiz, with the
 // app's default pool (DB_POOL_MAX, 10 connections). Every call must succeed, and what each one

@@ -10,7 +10,7 @@ import { createTestUser, uniqueIp } from "../test/factories";
 import { createContextFor } from "../trpc";
 import { answerLive, joinRoom, removePlayer, roomResults, sharedReadCount, watchAsHost, watchAsPlayer, type LiveActor } from "./live";
 import { guestCookieName, guestFromHeaders, signGuest, type GuestClaim } from "./live-guest";
-import { createQuizCourse } from "./test-course";
+import { createQuizCourse } from "../test/quiz-course";
 
 const live = (user: AuthUser) => createCaller(createContextFor(user)).quiz.live;
 /** A caller with no session, holding a guest's cookie as the browser would send it. */

@@ -9,13 +9,12 @@ import { GRACE_MS, STREAK_CAP, STREAK_STEP, timedAnswerPoints } from "@/lib/quiz
 import { AnswerShapeError, questionLayout, questionView, revealQuestion, toAuthoredAnswer, type Layout } from "@/lib/quiz/present";
 import { seededOrder } from "@/lib/quiz/shuffle";
 import { displayNameKey } from "@/lib/text/display-name";
-import type { AuthUser } from "../auth/service";
-import { hitRateLimit } from "../auth/rate-limit";
+import { hitRateLimit, type AuthUser } from "../auth/service";
 import { db } from "../db";
 import { getEnv } from "../env";
 import { DomainError } from "../errors";
 import { Prisma, type LiveRoomState } from "../generated/prisma/client";
-import { recordActivity } from "../gamification/activity";
+import { recordActivity } from "../gamification/service";
 import { publish, STALE, watch, watchShared } from "../realtime/pubsub";
 import { findLessonQuiz, loadQuestions, quizHeader } from "./content";
 import type { GuestClaim } from "./live-guest";

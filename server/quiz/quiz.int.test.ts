@@ -4,7 +4,7 @@ import { db } from "../db";
 import { createCaller } from "../router";
 import { createTestUser } from "../test/factories";
 import { createContextFor } from "../trpc";
-import { createQuizCourse } from "./test-course";
+import { createQuizCourse } from "../test/quiz-course";
 import { codeOf } from "../test/error-code";
 
 type Caller = ReturnType<typeof createCaller>;

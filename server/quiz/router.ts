@@ -5,7 +5,8 @@ import { instructorProcedure, learnerProcedure, publicProcedure, router, type Co
 import { createChallenge, getChallenge, startChallengeAttempt } from "./challenge";
 import { answerLive, createRoom, hostAction, joinRoom, liveOptionsInput, removePlayer, roomResults, watchAsHost, watchAsPlayer, type LiveActor } from "./live";
 import { guestFromHeaders, joinAddress } from "./live-guest";
-import { finishAttempt, getAttempt, mistakesToCards, nextQuestion, quizModeInput, quizOverview, saveAnswer, saveAnswerInput, sequenceInput, startAttempt } from "./service";
+import { quizModeInput, saveAnswerInput, sequenceInput } from "@/lib/quiz/schemas";
+import { finishAttempt, getAttempt, mistakesToCards, nextQuestion, quizOverview, saveAnswer, startAttempt } from "./service";
 
 const lessonQuizInput = z.object({ courseSlug: slug, lessonSlug: slug });
 const attemptIdInput = z.object({ attemptId: z.string().min(1).max(40) });
@@ -31,6 +32,8 @@ export const quizRouter = router({
     create: instructorProcedure
       .input(lessonQuizInput.extend({ options: liveOptionsInput.optional() }))
       .mutation(({ ctx, input }) => createRoom({ viewer: ctx.viewer, courseSlug: input.courseSlug, lessonSlug: input.lessonSlug, options: input.options })),
+    // Who this request plays as in the room: a guest holding the room's cookie, a signed-in learner, or nobody yet.
+    seat: publicProcedure.input(roomCodeInput).query(({ ctx, input }) => ({ guest: Boolean(liveActor(ctx, input.code).guest), signedIn: Boolean(ctx.viewer) })),
     // Signed-in learners join here; guests join through the /join form, which sets their cookie.
     join: learnerProcedure.input(roomCodeInput).mutation(async ({ ctx, input }) => {
       const joined = await joinRoom({ actor: { viewer: ctx.viewer, guest: null }, code: input.code, address: joinAddress(ctx.headers) });

@@ -1,19 +1,20 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
 import type { Question } from "@/lib/content/schema";
 import { answerInput, type AnswerInput } from "@/lib/quiz/answer";
 import { answerText, questionText } from "@/lib/quiz/answer-text";
 import { gradeAnswer, pointsFor, type Grade } from "@/lib/quiz/grade";
 import { GRACE_MS, maxTimedPoints, timedAnswerPoints } from "@/lib/quiz/points";
 import { AnswerShapeError, questionLayout, questionView, revealQuestion, toAuthoredAnswer, toShownAnswer } from "@/lib/quiz/present";
+import type { SaveAnswerInput } from "@/lib/quiz/schemas";
 import { quizScore } from "@/lib/quiz/score";
 import type { AuthUser } from "../auth/service";
 import { db } from "../db";
+import type { DbClient } from "../db-client";
 import { DomainError } from "../errors";
-import { recordActivity } from "../gamification/activity";
+import { recordActivity } from "../gamification/service";
 import { completeSection } from "../progress/service";
-import { addCustomCards } from "../review/cards";
+import { addCustomCards } from "../review/service";
 import type { Prisma, QuizAttemptState, QuizMode } from "../generated/prisma/client";
 import { findLessonQuiz, loadQuestions, quizHeader, type QuizHeader } from "./content";
 
@@ -58,7 +59,6 @@ const attemptSelect = {
   finishedAt: true,
 } satisfies Prisma.QuizAttemptSelect;
 type AttemptRow = Prisma.QuizAttemptGetPayload<{ select: typeof attemptSelect }>;
-type Tx = Prisma.TransactionClient;
 
 // Quiz transactions hold an attempt's lock only for their own few statements; a request may wait
 // this long for a pooled connection when a whole class submits at once.
@@ -71,23 +71,18 @@ const TRANSITIONS: Record<QuizAttemptState, QuizAttemptState[]> = {
   ABANDONED: [],
 };
 
-export const quizModeInput = z.enum(["PRACTICE", "GRADED", "TIMED"]);
-export const sequenceInput = z.number().int().min(1).max(1_000_000);
-export const saveAnswerInput = z.object({ attemptId: z.string().min(1).max(40), questionId: z.string().min(1).max(40), sequence: sequenceInput, answer: answerInput });
-export type SaveAnswerInput = z.infer<typeof saveAnswerInput>;
-
 export function newSeed(): string {
   return randomBytes(12).toString("base64url");
 }
 
 /** Locks the caller's attempt row until the transaction ends; NOT_FOUND for anyone else's. */
-async function lockAttempt(tx: Tx, attemptId: string, userId: string): Promise<AttemptRow> {
+async function lockAttempt(tx: DbClient, attemptId: string, userId: string): Promise<AttemptRow> {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "QuizAttempt" WHERE id = ${attemptId} AND "userId" = ${userId} FOR UPDATE`;
   if (rows.length === 0) throw new DomainError("NOT_FOUND", "That quiz attempt does not exist.");
   return tx.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: attemptSelect });
 }
 
-async function transition(tx: Tx, attempt: AttemptRow, to: QuizAttemptState, data: Prisma.QuizAttemptUpdateInput = {}): Promise<AttemptRow> {
+async function transition(tx: DbClient, attempt: AttemptRow, to: QuizAttemptState, data: Prisma.QuizAttemptUpdateInput = {}): Promise<AttemptRow> {
   if (!TRANSITIONS[attempt.state].includes(to)) throw new Error(`Illegal quiz attempt transition ${attempt.state} → ${to}`);
   return tx.quizAttempt.update({ where: { id: attempt.id, state: attempt.state }, data: { ...data, state: to }, select: attemptSelect });
 }
@@ -100,7 +95,7 @@ function clockMoved(attempt: AttemptRow, now: Date): boolean {
 }
 
 /** Applies the clock to a timed attempt (see `clockMoved`). */
-async function settle(tx: Tx, attempt: AttemptRow, now: Date): Promise<AttemptRow> {
+async function settle(tx: DbClient, attempt: AttemptRow, now: Date): Promise<AttemptRow> {
   if (!clockMoved(attempt, now)) return attempt;
   const late = now.getTime() - attempt.deadlineAt!.getTime();
   let settled = attempt;
@@ -140,18 +135,18 @@ const answerSelect = { questionId: true, response: true, fraction: true, earned:
  */
 type AttemptContent = { sectionId: string; questions: Map<string, Question>; header: QuizHeader };
 
-async function attemptContent(attempt: { questionIds: string[]; sectionId: string }, client: Tx = db): Promise<AttemptContent> {
+async function attemptContent(attempt: { questionIds: string[]; sectionId: string }, client: DbClient = db): Promise<AttemptContent> {
   const [questions, header] = await Promise.all([loadQuestions(attempt.questionIds, client), quizHeader(attempt.sectionId, client)]);
   return { sectionId: attempt.sectionId, questions, header };
 }
 
 /** The preloaded content when it is this attempt's, else read through the transaction's own connection. */
-function contentFor(tx: Tx, attempt: AttemptRow, known: AttemptContent): Promise<AttemptContent> | AttemptContent {
+function contentFor(tx: DbClient, attempt: AttemptRow, known: AttemptContent): Promise<AttemptContent> | AttemptContent {
   if (known.sectionId === attempt.sectionId && attempt.questionIds.every((id) => known.questions.has(id))) return known;
   return attemptContent(attempt, tx);
 }
 
-function answersOf(client: Tx, attemptId: string): Promise<AnswerRow[]> {
+function answersOf(client: DbClient, attemptId: string): Promise<AnswerRow[]> {
   return client.quizAnswer.findMany({ where: { attemptId }, select: answerSelect });
 }
 
@@ -258,7 +253,7 @@ export async function startAttempt(options: { viewer: AuthUser; courseSlug: stri
 }
 
 export async function createAttempt(
-  tx: Tx,
+  tx: DbClient,
   options: { userId: string; sectionId: string; courseId: string; mode: QuizMode; questionIds: string[]; seed: string; now: Date; challengeId?: string; timeLimitMs?: number },
 ): Promise<AttemptRow> {
   const timed = options.mode === "TIMED";

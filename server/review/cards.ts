@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { CARD_ITEM_KINDS, cardFaceOf } from "@/lib/srs/card-text";
 import { db } from "../db";
+import type { DbClient } from "../db-client";
 import { DomainError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 
@@ -9,13 +10,12 @@ import type { Prisma } from "../generated/prisma/client";
 // course's at enrollment, when the course says so), single items from "Add to my flashcards", and
 // the learner's own cards (quiz answers they missed, game words). Adding is idempotent everywhere.
 
-type Client = Prisma.TransactionClient | typeof db;
 
 const liveCardItems = (where: Prisma.ContentItemWhereInput): Prisma.ContentItemWhereInput => ({
   AND: [where, { archivedAt: null, kind: { in: [...CARD_ITEM_KINDS] }, section: { archivedAt: null, lesson: { archivedAt: null } } }],
 });
 
-async function insertItemCards(client: Client, userId: string, items: { id: string; kind: string; data: unknown; courseId: string }[]) {
+async function insertItemCards(client: DbClient, userId: string, items: { id: string; kind: string; data: unknown; courseId: string }[]) {
   const rows = items.filter((item) => cardFaceOf(item.kind, item.data)).map((item) => ({ userId, contentItemId: item.id, courseId: item.courseId }));
   if (!rows.length) return 0;
   const result = await client.card.createMany({ data: rows, skipDuplicates: true });
@@ -27,7 +27,7 @@ const flatten = (items: Prisma.ContentItemGetPayload<{ select: typeof itemSelect
   items.map((item) => ({ id: item.id, kind: item.kind, data: item.data, courseId: item.section.lesson.courseId }));
 
 /** Whether the learner is enrolled (and has not left) in the course. */
-async function isEnrolled(client: Client, userId: string, courseId: string) {
+async function isEnrolled(client: DbClient, userId: string, courseId: string) {
   const enrollment = await client.enrollment.findUnique({ where: { userId_courseId: { userId, courseId } }, select: { leftAt: true } });
   return Boolean(enrollment && !enrollment.leftAt);
 }
@@ -47,7 +47,7 @@ export async function addLessonCards(options: { userId: string; lessonId: string
 }
 
 /** Adds every card of a course (its setting `addAllCardsOnEnroll`); enrollment calls it. */
-export async function addCourseCards(options: { userId: string; courseId: string }, client: Client = db): Promise<{ added: number }> {
+export async function addCourseCards(options: { userId: string; courseId: string }, client: DbClient = db): Promise<{ added: number }> {
   const items = await client.contentItem.findMany({ where: liveCardItems({ section: { lesson: { courseId: options.courseId } } }), select: itemSelect });
   return { added: await insertItemCards(client, options.userId, flatten(items)) };
 }
@@ -80,7 +80,7 @@ export const customCardHash = (front: string, back: string) =>
  * front and back (case and spacing aside) is kept once per learner, so calling it again adds nothing.
  * Pass a transaction to add them with the fact that produced them.
  */
-export async function addCustomCards(options: { userId: string; cards: CustomCardInput[] }, client: Client = db): Promise<{ added: number }> {
+export async function addCustomCards(options: { userId: string; cards: CustomCardInput[] }, client: DbClient = db): Promise<{ added: number }> {
   const seen = new Set<string>();
   const rows: Prisma.CardCreateManyInput[] = [];
   for (const card of options.cards) {

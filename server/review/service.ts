@@ -14,8 +14,9 @@ import {
 } from "@/lib/srs/scheduler";
 import { startOfLocalDay } from "@/lib/time/day";
 import { db } from "../db";
+import type { DbClient } from "../db-client";
 import { DomainError } from "../errors";
-import { recordActivity } from "../gamification/activity";
+import { recordActivity } from "../gamification/service";
 import { Prisma } from "../generated/prisma/client";
 
 // The review session: which cards are due, rating them (idempotent per client review id, one review
@@ -27,13 +28,12 @@ export const LEARN_AHEAD_MINUTES = 20;
 // next-interval previews (four schedules per card) cheap.
 export const QUEUE_PAGE = 20;
 
-type Client = Prisma.TransactionClient | typeof db;
 
 // ── Settings ───────────────────────────────────────────────────────────────────────────────────
 
 export type ReviewSettingsView = { desiredRetention: number; newCardsPerDay: number };
 
-async function settingsOf(client: Client, userId: string) {
+async function settingsOf(client: DbClient, userId: string) {
   const row = await client.reviewSettings.findUnique({ where: { userId }, select: { desiredRetention: true, newCardsPerDay: true, weights: true } });
   return row ?? { desiredRetention: DEFAULT_RETENTION, newCardsPerDay: DEFAULT_NEW_CARDS_PER_DAY, weights: [] as number[] };
 }
@@ -55,7 +55,7 @@ export async function updateSettings(options: { userId: string; desiredRetention
 
 // ── Day boundaries ─────────────────────────────────────────────────────────────────────────────
 
-async function timezoneOf(client: Client, userId: string) {
+async function timezoneOf(client: DbClient, userId: string) {
   const user = await client.user.findUniqueOrThrow({ where: { id: userId }, select: { timezone: true } });
   return user.timezone;
 }
@@ -268,7 +268,7 @@ export async function getQueue(options: { userId: string; courseSlug?: string; n
 }
 
 /** New cards the learner may still start today: the daily limit less those first rated since local midnight. */
-async function newCardsLeft(client: Client, userId: string, perDay: number, dayStart: Date): Promise<number> {
+async function newCardsLeft(client: DbClient, userId: string, perDay: number, dayStart: Date): Promise<number> {
   const started = await client.reviewLog.count({ where: { userId, state: "NEW", undoneAt: null, reviewedAt: { gte: dayStart } } });
   return Math.max(0, perDay - started);
 }
@@ -296,12 +296,12 @@ const RATE_TRANSACTION = { maxWait: 15_000, timeout: 15_000 } as const;
 
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
-async function lockCard(tx: Prisma.TransactionClient, userId: string, cardId: string) {
+async function lockCard(tx: DbClient, userId: string, cardId: string) {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Card" WHERE id = ${cardId} AND "userId" = ${userId} FOR UPDATE`;
   if (!rows.length) throw new DomainError("NOT_FOUND", "That card is not in your collection.");
 }
 
-async function previousOutcome(client: Client, userId: string, reviewId: string, cardId: string): Promise<RateOutcome | null> {
+async function previousOutcome(client: DbClient, userId: string, reviewId: string, cardId: string): Promise<RateOutcome | null> {
   const log = await client.reviewLog.findUnique({
     where: { userId_reviewId: { userId, reviewId } },
     select: { cardId: true, nextDue: true, nextState: true },
@@ -421,3 +421,7 @@ export async function listSuspended(options: { userId: string }) {
   const cards = await db.card.findMany({ where: { userId: options.userId, suspended: true }, orderBy: { updatedAt: "desc" }, take: 200, select: queueCardSelect });
   return cards.map((card) => ({ id: card.id, ...faceOf(card) }));
 }
+
+// The domain's entry points for other domains: adding cards, and the card statistics other views show.
+export * from "./cards";
+export { conceptCards, mostForgottenCards } from "./stats";

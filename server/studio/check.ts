@@ -1,8 +1,8 @@
 import { stringify } from "yaml";
 import type { z } from "zod";
-import { courseIssues, formatFieldPath, lessonIssues, parseYamlFile, type ContentIssue } from "../../lib/content/load";
-import { courseFile, lessonFile, type CourseFile, type LessonFile } from "../../lib/content/schema";
-import { joinSectionRow, type JsonObject } from "../../lib/content/sections";
+import { courseIssues, formatFieldPath, lessonIssues, parseYamlFile, type ContentIssue } from "@/lib/content/load";
+import { courseFile, lessonFile, type CourseFile, type LessonFile } from "@/lib/content/schema";
+import { joinSectionRow, type JsonObject } from "@/lib/content/sections";
 
 // The studio's checks are `content:check`'s, word for word: an edit is written out as the YAML an
 // author would have typed and parsed back through lib/content/load.ts, so a field left empty in a

@@ -2,9 +2,8 @@ import "server-only";
 import { db } from "../db";
 import { DomainError } from "../errors";
 import { lastXpAt } from "../gamification/service";
-import { mostForgottenCards } from "../review/stats";
-import { lastProgressAt } from "../progress/service";
-import { courseCompletion } from "./completion";
+import { classCompletion, lastProgressAt } from "../progress/service";
+import { mostForgottenCards } from "../review/service";
 import { editableBy, type Actor } from "./service";
 
 /**
@@ -37,7 +36,7 @@ export async function getClass(options: { actor: Actor; slug: string }) {
     lastXpAt({ userIds: learnerIds }),
     lastProgressAt({ courseId: course.id, learnerIds }),
   ]);
-  const completion = await courseCompletion({ courseId: course.id, lessonIds: course.lessons.map((lesson) => lesson.id), learnerIds });
+  const completion = await classCompletion({ courseId: course.id, lessonIds: course.lessons.map((lesson) => lesson.id), learnerIds });
 
   const learners = course.enrollments.map(({ enrolledAt, user }) => {
     const lastActivityAt = [latestXpByUser.get(user.id), latestProgressByUser.get(user.id)].reduce<Date>(
@@ -53,7 +52,6 @@ export async function getClass(options: { actor: Actor; slug: string }) {
   });
   return {
     course: { slug: course.slug, title: course.title, status: course.status },
-    progressTracked: completion.tracked,
     learners,
     lessons: course.lessons.map((lesson) => ({ title: lesson.title, completionPercent: completion.byLesson.get(lesson.id) ?? 0 })),
     mostMissedQuestions: null,

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { strToU8, zipSync } from "fflate";
 import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedDemoAccounts, seedDemoClass, seedDemoStaff, DEMO_CLASS } from "../../scripts/seed";
+import { seedDemoAccounts, seedDemoClass, seedDemoStaff, DEMO_CLASS } from "@/scripts/seed";
 import { authUserSelect, type AuthUser } from "../auth/service";
 import { db } from "../db";
 import { completeSection } from "../progress/service";

@@ -5,7 +5,7 @@ import { slugifyKey } from "@/lib/content/keys";
 import type { LessonFile, Section } from "@/lib/content/schema";
 import { joinSection, lessonRecord, splitSection, type JsonObject } from "@/lib/content/sections";
 import type { AuthUser } from "../auth/service";
-import { COURSE_TRANSACTION, importCourse, writeCourse, type Tx } from "../content/importer";
+import { COURSE_TRANSACTION, importCourse, writeCourse, type Tx } from "../content/service";
 import { db } from "../db";
 import { DomainError } from "../errors";
 import { Prisma } from "../generated/prisma/client";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "../content/importer";
+import type { Tx } from "../content/service";
 import { db } from "../db";
 import { DomainError } from "../errors";
 import type { StaffRole } from "../generated/prisma/enums";

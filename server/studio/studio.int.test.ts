@@ -378,7 +378,6 @@ describe("class view", () => {
     await db.sectionProgress.create({ data: { userId: quiet.id, sectionId: section.id, lessonId: section.lessonId, courseId: course.id, percent: 40, positionAt: read } });
 
     const view = await studio(owner).class({ slug });
-    expect(view.progressTracked).toBe(true);
     expect(view.learners).toEqual([
       { name: "Quiet Learner", enrolledAt: new Date("2025-01-01T00:00:00Z"), lastActivityAt: read, completionPercent: 0 },
       { name: "Active Learner", enrolledAt: new Date("2025-01-02T00:00:00Z"), lastActivityAt: new Date("2025-02-01T00:00:00Z"), completionPercent: 0 },

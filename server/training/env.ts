@@ -10,21 +10,39 @@ const count = (fallback: number, max: number) => z.coerce.number().int().min(1).
 
 export const trainingEnvSchema = z
   .object({
-    DATABASE_URL: z.string().refine((value) => /^postgres(ql)?:\/\//.test(value), "must be a postgresql:// connection URL"),
-    LEARNLOOP_DATA_DIR: z.string().min(1).default(".data"),
-    STORAGE_DIR: z.string().min(1).optional(),
-    WORKER_CONCURRENCY: count(1, 64),
+    DATABASE_URL: z
+      .string()
+      .refine((value) => /^postgres(ql)?:\/\//.test(value), "must be a postgresql:// connection URL")
+      .describe("The same database as the web servers: workers find their runs there."),
+    LEARNLOOP_DATA_DIR: z.string().min(1).default(".data").describe("Where the embedded database, its password and the generated secret live."),
+    STORAGE_DIR: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("Where training checkpoints and trained models are kept (unset: `<LEARNLOOP_DATA_DIR>/storage`). Shared (e.g. NFS) between web nodes and workers on different machines."),
+    WORKER_CONCURRENCY: count(1, 64).describe("Training runs one worker process trains at once (1–64). With the wasm backend (one thread) more than 1 interleaves runs rather than speeding them up."),
     WORKER_AUTOSTART: z
       .enum(["true", "false", "1", "0", "yes", "no"])
       .transform((value) => value === "true" || value === "1" || value === "yes")
-      .default(true),
-    TRAINING_BACKEND: z.enum(["tensorflow-gpu", "tensorflow", "wasm", "cpu"]).optional(),
-    TRAINING_MAX_CONCURRENT_RUNS: count(2, 1000),
-    TRAINING_MAX_EPOCHS: count(1000, 1_000_000),
-    TRAINING_MAX_EXAMPLES: count(60_000, 10_000_000),
-    TRAINING_HEARTBEAT_SECONDS: z.coerce.number().min(0.2).max(300).default(5),
-    TRAINING_EXPIRY_SECONDS: z.coerce.number().min(1).max(3600).default(60),
-    TRAINING_MAX_ATTEMPTS: count(3, 20),
+      .default(true)
+      .describe("`npm start` spawns a training worker beside the web server. `false` on web nodes when workers run on their own machines."),
+    TRAINING_BACKEND: z
+      .enum(["tensorflow-gpu", "tensorflow", "wasm", "cpu"])
+      .optional()
+      .describe("Force the worker's TensorFlow.js backend (unset: the best available, tried in this order)."),
+    TRAINING_MAX_CONCURRENT_RUNS: count(2, 1000).describe("Server training runs one learner may have queued or running at once."),
+    TRAINING_MAX_EPOCHS: count(1000, 1_000_000).describe("Epochs one run may train in all (a sweep counts every member run's epochs)."),
+    TRAINING_MAX_EXAMPLES: count(60_000, 10_000_000).describe("Training examples one run may train on (its dataset size)."),
+    TRAINING_HEARTBEAT_SECONDS: z.coerce.number().min(0.2).max(300).default(5).describe("How often a worker refreshes the heartbeat of the run it trains."),
+    TRAINING_EXPIRY_SECONDS: z
+      .coerce.number()
+      .min(1)
+      .max(3600)
+      .default(60)
+      .describe(
+        "A run whose heartbeat is older than this (its worker was killed or lost) is requeued from its last checkpoint, or failed with the reason once its attempts are used up. At least twice the heartbeat.",
+      ),
+    TRAINING_MAX_ATTEMPTS: count(3, 20).describe("Attempts a run gets before a lost worker fails it instead of requeueing it."),
   })
   .refine((env) => env.TRAINING_EXPIRY_SECONDS >= env.TRAINING_HEARTBEAT_SECONDS * 2, {
     path: ["TRAINING_EXPIRY_SECONDS"],

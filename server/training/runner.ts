@@ -14,10 +14,10 @@ import { summariseSweep, sweepMembers, sweepOutcome, trainingRunRequest, type Pr
 import { usesPretrainedWeights } from "@/lib/ml/strategies";
 import { BASE_MODELS, requireLabTask, type BaseModelId, type LabTaskId } from "@/lib/ml/tasks";
 import type { EpochMetrics } from "@/lib/ml/train";
-import { debianCacheReady, fashionSourceTrain, loadShipped } from "../../scripts/ml/pretrain-data";
-import { FASHION_CLASS_NAMES } from "../../scripts/datasets/debian";
 import { db } from "../db";
 import type { BackendInfo } from "./backend";
+import { FASHION_CLASS_NAMES } from "./data/debian";
+import { debianCacheReady, fashionSourceTrain, loadShipped } from "./data/pretrain-data";
 import { pruneCheckpoints, readCheckpoint, saveCheckpoint, saveModel } from "./storage";
 import { discardAfterCheckpoint, finishRun, LostClaimError, recordCheckpoint, recordEnvironment, recordEpoch, type RunOutcome } from "./store";
 

@@ -5,12 +5,11 @@
 // Times come from the database's clock (now()), so workers on other machines agree on expiry.
 import type { EpochMetrics } from "@/lib/ml/train";
 import { db } from "../db";
-import type { Db } from "../db-client";
-import { recordActivity } from "../gamification/activity";
+import type { DbClient } from "../db-client";
+import { recordActivity } from "../gamification/service";
 import type { Prisma } from "../generated/prisma/client";
 import { publish } from "../realtime/pubsub";
 
-type Client = Db | Prisma.TransactionClient;
 
 /** The realtime channel of one run: every epoch and status change is signalled there. */
 export function runChannel(runId: string): string {
@@ -47,7 +46,7 @@ export async function heartbeat(runId: string, workerId: string): Promise<Heartb
   return { owned: rows.length === 1, cancelRequested: rows[0]?.cancelRequested ?? false };
 }
 
-async function assertClaim(tx: Client, runId: string, workerId: string): Promise<void> {
+async function assertClaim(tx: DbClient, runId: string, workerId: string): Promise<void> {
   const owned = await tx.$executeRaw`
     UPDATE "TrainingRun" SET "heartbeatAt" = now(), "updatedAt" = now()
     WHERE id = ${runId} AND "workerId" = ${workerId} AND status = 'RUNNING'`;

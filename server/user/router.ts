@@ -1,6 +1,6 @@
 import { changePasswordInput, profileInput } from "@/lib/auth/schemas";
 import { changePassword } from "../auth/service";
-import { endSessions } from "../auth/sessions";
+import { endSessions } from "../auth/service";
 import { learnerProcedure, router } from "../trpc";
 import { getProfile, updateProfile } from "./service";
 

@@ -2,8 +2,7 @@ import "server-only";
 import type { ProfileInput } from "@/lib/auth/schemas";
 import { db } from "../db";
 import { authUserSelect } from "../auth/service";
-import { lockLearner } from "../gamification/activity";
-import { getLearnerProgress, rebuildFromLedger } from "../gamification/service";
+import { getLearnerProgress, lockLearner, rebuildFromLedger } from "../gamification/service";
 
 export async function getProfile(options: { userId: string; now?: Date }) {
   const { passwordHash, ...user } = await db.user.findUniqueOrThrow({ where: { id: options.userId }, select: { ...authUserSelect, createdAt: true, leaderboardOptOut: true, passwordHash: true } });
@@ -14,10 +13,10 @@ export async function getProfile(options: { userId: string; now?: Date }) {
 /** Saves the profile; a new time zone re-buckets the learner's day totals (streak, goal, charts). */
 export async function updateProfile(options: { userId: string; input: ProfileInput }) {
   return db.$transaction(async (tx) => {
-    await lockLearner(tx, options.userId);
+    await lockLearner(options.userId, tx);
     const before = await tx.user.findUniqueOrThrow({ where: { id: options.userId }, select: { timezone: true } });
     const user = await tx.user.update({ where: { id: options.userId }, data: options.input, select: { ...authUserSelect, leaderboardOptOut: true } });
-    if (user.timezone !== before.timezone) await rebuildFromLedger(tx, user);
+    if (user.timezone !== before.timezone) await rebuildFromLedger(user, tx);
     const { leaderboardOptOut: _hidden, ...profile } = user;
     return profile;
   });

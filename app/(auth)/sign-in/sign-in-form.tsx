@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { Alert } from "../../_components/alert";
-import { Button } from "../../_components/button";
-import { FormField } from "../../_components/form-field";
+import { Alert } from "@/app/_components/alert";
+import { Button } from "@/app/_components/button";
+import { FormField } from "@/app/_components/form-field";
 import { signInAction, type AuthFormState } from "../actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {

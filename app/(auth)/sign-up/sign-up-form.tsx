@@ -3,9 +3,9 @@
 import { useActionState, useSyncExternalStore } from "react";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
 import { detectTimeZone } from "@/lib/time/timezone";
-import { Alert } from "../../_components/alert";
-import { Button } from "../../_components/button";
-import { FormField } from "../../_components/form-field";
+import { Alert } from "@/app/_components/alert";
+import { Button } from "@/app/_components/button";
+import { FormField } from "@/app/_components/form-field";
 import { signUpAction, type AuthFormState } from "../actions";
 
 const subscribeToNothing = () => () => {};

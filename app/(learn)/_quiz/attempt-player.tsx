@@ -2,10 +2,10 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { Alert } from "../../_components/alert";
-import { Button } from "../../_components/button";
-import { useTRPC, useTRPCClient } from "../../_trpc/client";
-import { errorMessage } from "../../_trpc/errors";
+import { Alert } from "@/app/_components/alert";
+import { Button } from "@/app/_components/button";
+import { useTRPC, useTRPCClient } from "@/app/_trpc/client";
+import { errorMessage } from "@/app/_trpc/errors";
 import { AttemptResult, lessonHref } from "./attempt-result";
 import { Countdown } from "./countdown";
 import { QuestionFeedback, QuestionInput } from "./question-input";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Markdown } from "../../_components/markdown";
+import { Markdown } from "@/app/_components/markdown";
 import { gradeLabel, type AnswerInput, type QuestionView, type Revealed } from "./types";
 
 type InputProps = {

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { SaveQueue, type SaveStatus } from "@/lib/quiz/save-queue";
-import { useTRPC } from "../../_trpc/client";
+import { useTRPC } from "@/app/_trpc/client";
 import type { AnswerInput, AttemptView } from "./types";
 
 /** No reply at all (offline, connection dropped) or a server hiccup: keep the answer and retry. */

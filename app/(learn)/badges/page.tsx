@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { requireViewer } from "../../_components/access";
-import { PageHeader } from "../../_components/page-header";
-import { getServerCaller } from "../../_trpc/server";
+import { requireViewer } from "@/app/_auth/access";
+import { PageHeader } from "@/app/_components/page-header";
+import { getServerCaller } from "@/app/_trpc/server";
+import { Lock } from "lucide-react";
 
 export const metadata: Metadata = { title: "Badges" };
 
@@ -22,7 +23,7 @@ export default async function BadgesPage() {
             className={`flex items-start gap-3 rounded-lg border p-4 ${badge.awardedAt ? "border-brand-500 bg-brand-50 dark:bg-slate-900" : "border-slate-200 dark:border-slate-800"}`}
           >
             <span className={`text-3xl ${badge.awardedAt ? "" : "opacity-40 grayscale"}`} aria-hidden="true">
-              {badge.awardedAt ? badge.icon : "🔒"}
+              {badge.awardedAt ? badge.icon : <Lock className="h-8 w-8" />}
             </span>
             <span>
               <span className="block font-semibold">{badge.name}</span>

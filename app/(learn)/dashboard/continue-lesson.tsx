@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { SECTION_LABEL } from "@/lib/content/structure";
-import { getServerCaller } from "../../_trpc/server";
+import { getServerCaller } from "@/app/_trpc/server";
 
 /** "Continue where you left off": the section the learner last worked in, with its course's completion. */
 export async function ContinueLesson() {

@@ -2,8 +2,9 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import { Button } from "../../_components/button";
-import { useTRPC } from "../../_trpc/client";
+import { Button } from "@/app/_components/button";
+import { useTRPC } from "@/app/_trpc/client";
+import { PartyPopper } from "lucide-react";
 
 /** The level-up moment, shown once: closing it marks the level-up notifications read. */
 export function LevelUpDialog({ level }: { level: number }) {
@@ -25,9 +26,7 @@ export function LevelUpDialog({ level }: { level: number }) {
       onCancel={close}
       className="m-auto max-w-sm rounded-xl border border-slate-200 bg-white p-6 text-center text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
     >
-      <p className="text-5xl" aria-hidden="true">
-        🎉
-      </p>
+      <PartyPopper aria-hidden="true" className="mx-auto h-12 w-12 text-brand-600" />
       <h2 id="level-up-title" className="mt-3 text-2xl font-bold">
         Level {level}!
       </h2>

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Alert } from "../../_components/alert";
-import { requireViewer } from "../../_components/access";
-import { ActivityHeatmap } from "../../_components/charts/activity-heatmap";
-import { GoalRing } from "../../_components/charts/goal-ring";
-import { XpBarChart } from "../../_components/charts/xp-bar-chart";
-import { PageHeader } from "../../_components/page-header";
-import { getServerCaller } from "../../_trpc/server";
+import { Alert } from "@/app/_components/alert";
+import { requireViewer } from "@/app/_auth/access";
+import { ActivityHeatmap } from "@/app/_components/charts/activity-heatmap";
+import { GoalRing } from "@/app/_components/charts/goal-ring";
+import { XpBarChart } from "@/app/_components/charts/xp-bar-chart";
+import { PageHeader } from "@/app/_components/page-header";
+import { getServerCaller } from "@/app/_trpc/server";
 import { ContinueLesson, CourseCompletion } from "./continue-lesson";
 import { LevelUpDialog } from "./level-up-dialog";
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { GAME_IDS, GAMES } from "@/lib/games/catalog";
-import { requireViewer } from "../../_components/access";
-import { PageHeader } from "../../_components/page-header";
+import { requireViewer } from "@/app/_auth/access";
+import { PageHeader } from "@/app/_components/page-header";
 
 export const metadata: Metadata = { title: "Games" };
 

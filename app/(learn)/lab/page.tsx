@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { requireViewer } from "../../_components/access";
-import { PageHeader } from "../../_components/page-header";
+import { requireViewer } from "@/app/_auth/access";
+import { PageHeader } from "@/app/_components/page-header";
 import { Lab } from "./_components/lab";
 import type { BackendChoice } from "./_components/use-lab-worker";
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "../../_components/access";
-import { PageHeader } from "../../_components/page-header";
-import { getServerCaller } from "../../_trpc/server";
+import { requireViewer } from "@/app/_auth/access";
+import { PageHeader } from "@/app/_components/page-header";
+import { getServerCaller } from "@/app/_trpc/server";
 
 export const metadata: Metadata = { title: "Leaderboard" };
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { SECTION_LABEL } from "@/lib/content/structure";
-import { getServerCaller } from "../../_trpc/server";
+import { getServerCaller } from "@/app/_trpc/server";
 
 /** A course's completion and the link that resumes it: where the learner left off, else its first lesson. */
 export async function CourseResume({ courseSlug, firstLesson }: { courseSlug: string; firstLesson: { slug: string; title: string } | null }) {

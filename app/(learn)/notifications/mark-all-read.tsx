@@ -2,8 +2,8 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { Button } from "../../_components/button";
-import { useTRPC } from "../../_trpc/client";
+import { Button } from "@/app/_components/button";
+import { useTRPC } from "@/app/_trpc/client";
 
 export function MarkAllRead({ unread }: { unread: number }) {
   const trpc = useTRPC();

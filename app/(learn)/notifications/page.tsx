@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Alert } from "../../_components/alert";
-import { requireViewer } from "../../_components/access";
-import { PageHeader } from "../../_components/page-header";
-import { getServerCaller } from "../../_trpc/server";
+import { Alert } from "@/app/_components/alert";
+import { requireViewer } from "@/app/_auth/access";
+import { PageHeader } from "@/app/_components/page-header";
+import { getServerCaller } from "@/app/_trpc/server";
 import { MarkAllRead } from "./mark-all-read";
 
 export const metadata: Metadata = { title: "Notifications" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "../../_components/access";
-import { PageHeader } from "../../_components/page-header";
+import { requireViewer } from "@/app/_auth/access";
+import { PageHeader } from "@/app/_components/page-header";
 import { ReviewSession } from "./review-session";
 
 export const metadata: Metadata = { title: "Review" };

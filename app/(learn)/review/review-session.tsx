@@ -4,11 +4,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { RATING_LABEL, RATINGS, type Rating } from "@/lib/srs/scheduler";
-import { Alert } from "../../_components/alert";
-import { Button } from "../../_components/button";
-import { Markdown } from "../../_components/markdown";
-import { useTRPC } from "../../_trpc/client";
-import { errorMessage } from "../../_trpc/errors";
+import { Alert } from "@/app/_components/alert";
+import { Button } from "@/app/_components/button";
+import { Markdown } from "@/app/_components/markdown";
+import { useTRPC } from "@/app/_trpc/client";
+import { errorMessage } from "@/app/_trpc/errors";
 import { newReviewId } from "./review-id";
 
 type Rated = { reviewId: string; cardId: string; rating: Rating; durationMs: number };

@@ -3,11 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { Alert } from "../../_components/alert";
-import { Button } from "../../_components/button";
-import { FormField } from "../../_components/form-field";
-import { useTRPC } from "../../_trpc/client";
-import { errorMessage, fieldErrors } from "../../_trpc/errors";
+import { Alert } from "@/app/_components/alert";
+import { Button } from "@/app/_components/button";
+import { FormField } from "@/app/_components/form-field";
+import { useTRPC } from "@/app/_trpc/client";
+import { errorMessage, fieldErrors } from "@/app/_trpc/errors";
 
 /** Changing the password ends the account's other sessions; the second button ends all of them. */
 export function AccountSecurity({ hasPassword }: { hasPassword: boolean }) {

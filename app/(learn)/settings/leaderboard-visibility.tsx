@@ -2,9 +2,9 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { Alert } from "../../_components/alert";
-import { useTRPC } from "../../_trpc/client";
-import { errorMessage } from "../../_trpc/errors";
+import { Alert } from "@/app/_components/alert";
+import { useTRPC } from "@/app/_trpc/client";
+import { errorMessage } from "@/app/_trpc/errors";
 
 /** Opting out hides the learner from every leaderboard at once; it takes effect immediately. */
 export function LeaderboardVisibility({ optOut }: { optOut: boolean }) {

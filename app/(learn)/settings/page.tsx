@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { requireViewer } from "../../_components/access";
-import { PageHeader } from "../../_components/page-header";
-import { getServerCaller } from "../../_trpc/server";
+import { requireViewer } from "@/app/_auth/access";
+import { PageHeader } from "@/app/_components/page-header";
+import { getServerCaller } from "@/app/_trpc/server";
 import { AccountSecurity } from "./account-security";
 import { LeaderboardVisibility } from "./leaderboard-visibility";
 import { ProfileForm } from "./profile-form";

@@ -5,11 +5,11 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { DAILY_GOAL_CHOICES, type ProfileInput } from "@/lib/auth/schemas";
 import { detectTimeZone } from "@/lib/time/timezone";
-import { Alert } from "../../_components/alert";
-import { Button } from "../../_components/button";
-import { FormField } from "../../_components/form-field";
-import { useTRPC } from "../../_trpc/client";
-import { errorMessage, fieldErrors } from "../../_trpc/errors";
+import { Alert } from "@/app/_components/alert";
+import { Button } from "@/app/_components/button";
+import { FormField } from "@/app/_components/form-field";
+import { useTRPC } from "@/app/_trpc/client";
+import { errorMessage, fieldErrors } from "@/app/_trpc/errors";
 
 export function ProfileForm({ initial }: { initial: ProfileInput }) {
   const trpc = useTRPC();

@@ -3,11 +3,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { RETENTION_MAX, RETENTION_MIN, NEW_CARDS_PER_DAY_MAX } from "@/lib/srs/scheduler";
-import { Alert } from "../../_components/alert";
-import { Button } from "../../_components/button";
-import { FormField } from "../../_components/form-field";
-import { useTRPC } from "../../_trpc/client";
-import { errorMessage, fieldErrors } from "../../_trpc/errors";
+import { Alert } from "@/app/_components/alert";
+import { Button } from "@/app/_components/button";
+import { FormField } from "@/app/_components/form-field";
+import { useTRPC } from "@/app/_trpc/client";
+import { errorMessage, fieldErrors } from "@/app/_trpc/errors";
 
 type Values = { desiredRetention: number; newCardsPerDay: number };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LEVELS } from "@/lib/content/schema";
-import { PageHeader } from "../../_components/page-header";
-import { getServerCaller } from "../../_trpc/server";
-import { catalogListInput } from "@/server/catalog/router";
+import { PageHeader } from "@/app/_components/page-header";
+import { getServerCaller } from "@/app/_trpc/server";
+import { catalogListInput } from "@/lib/catalog/schemas";
 
 export const metadata: Metadata = { title: "Courses" };
 

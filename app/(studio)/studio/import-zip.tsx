@@ -3,10 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { Alert } from "../../_components/alert";
-import { Button } from "../../_components/button";
-import { useTRPC } from "../../_trpc/client";
-import { errorMessage } from "../../_trpc/errors";
+import { Alert } from "@/app/_components/alert";
+import { Button } from "@/app/_components/button";
+import { useTRPC } from "@/app/_trpc/client";
+import { errorMessage } from "@/app/_trpc/errors";
 import { fileToBase64, MAX_ZIP_MB } from "./zip-files";
 
 export function ImportZip() {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "../../_components/access";
-import { PageHeader } from "../../_components/page-header";
-import { getServerCaller } from "../../_trpc/server";
+import { requireRole } from "@/app/_auth/access";
+import { PageHeader } from "@/app/_components/page-header";
+import { getServerCaller } from "@/app/_trpc/server";
 import { ImportZip } from "./import-zip";
 
 export const metadata: Metadata = { title: "Studio" };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { requireRole } from "../../../_components/access";
-import { PageHeader } from "../../../_components/page-header";
+import { requireRole } from "@/app/_auth/access";
+import { PageHeader } from "@/app/_components/page-header";
 import { UserRoles } from "./user-roles";
 
 export const metadata: Metadata = { title: "Users" };

@@ -2,10 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Alert } from "../../../_components/alert";
-import { Button } from "../../../_components/button";
-import { useTRPC } from "../../../_trpc/client";
-import { errorMessage } from "../../../_trpc/errors";
+import { Alert } from "@/app/_components/alert";
+import { Button } from "@/app/_components/button";
+import { useTRPC } from "@/app/_trpc/client";
+import { errorMessage } from "@/app/_trpc/errors";
 
 const ROLES = ["LEARNER", "INSTRUCTOR", "ADMIN"] as const;
 type Role = (typeof ROLES)[number];

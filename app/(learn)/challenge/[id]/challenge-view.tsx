@@ -2,12 +2,12 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { Alert } from "../../../_components/alert";
-import { Button } from "../../../_components/button";
-import { useTRPC } from "../../../_trpc/client";
-import { errorMessage } from "../../../_trpc/errors";
+import { Alert } from "@/app/_components/alert";
+import { Button } from "@/app/_components/button";
+import { useTRPC } from "@/app/_trpc/client";
+import { errorMessage } from "@/app/_trpc/errors";
 import type { AppRouter } from "@/server/router";
-import { AttemptPlayer } from "../../_quiz/attempt-player";
+import { AttemptPlayer } from "@/app/(learn)/_quiz/attempt-player";
 
 type Challenge = inferRouterOutputs<AppRouter>["quiz"]["challenge"]["get"];
 

@@ -1,9 +1,9 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requireViewer } from "../../../_components/access";
-import { getServerCaller } from "../../../_trpc/server";
-import { isNotFound } from "../../../_trpc/not-found";
+import { requireViewer } from "@/app/_auth/access";
+import { getServerCaller } from "@/app/_trpc/server";
+import { isNotFound } from "@/app/_trpc/not-found";
 import { ChallengeView } from "./challenge-view";
 
 export const metadata: Metadata = { title: "Quiz challenge" };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { requireViewer } from "../../../_components/access";
-import { PageHeader } from "../../../_components/page-header";
+import { requireViewer } from "@/app/_auth/access";
+import { PageHeader } from "@/app/_components/page-header";
 import { TypingGame } from "./typing-game";
 
 export const metadata: Metadata = { title: "Typing speed" };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState, type PointerEvent } from "react";
-import { Button } from "../../../_components/button";
+import { Button } from "@/app/_components/button";
 
 const PAD = 224;
 

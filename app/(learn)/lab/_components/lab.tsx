@@ -1,27 +1,24 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { EXAMPLES_PER_CLASS_CHOICES, trainingStages, type ExamplesPerClass, type LabRunConfig } from "@/lib/ml/config";
-import type { ImageSet } from "@/lib/ml/datasets";
-import { findLabPreset, LAB_PRESETS, type LabPreset, type TransferStrategy } from "@/lib/ml/presets";
+import { isLive, runColor, runLabel } from "@/lib/ml/lab-runs";
+import { findLabPreset, LAB_PRESETS, type LabPreset } from "@/lib/ml/presets";
 import { STRATEGIES, STRATEGY_LABELS, trainableBaseLayers, usesPretrainedWeights } from "@/lib/ml/strategies";
 import { BASE_MODELS, LAB_TASKS, requireLabTask, type LabTaskId } from "@/lib/ml/tasks";
-import { Alert } from "../../../_components/alert";
-import { Button } from "../../../_components/button";
-import { useTRPC } from "../../../_trpc/client";
-import type { WorkerResponse } from "../_worker/protocol";
+import type { TransferStrategy } from "@/lib/ml/vocabulary";
+import { Alert } from "@/app/_components/alert";
+import { Button } from "@/app/_components/button";
 import { ConfusionMatrix } from "./confusion-matrix";
 import { LearningCurves } from "./learning-curves";
 import { MeasuredPanel } from "./measured-panel";
 import { ModelCardSummary } from "./model-card-summary";
 import { NetworkDiagram } from "./network-diagram";
 import { PredictVerify, verdictFor, type Prediction } from "./predict-verify";
-import { runColor, runLabel, type RunRecord } from "./run-record";
 import { RunsTable } from "./runs-table";
 import { TryIt } from "./try-it";
-import { useLabWorker, type BackendChoice } from "./use-lab-worker";
-import { useServerRuns } from "./use-server-runs";
+import { useLabRuns } from "./use-lab-runs";
+import type { BackendChoice } from "./use-lab-worker";
 
 const LEARNING_RATES = [0.0001, 0.0003, 0.001, 0.003, 0.005, 0.01, 0.03, 0.1];
 const BATCH_SIZES = [8, 16, 32, 64, 128];
@@ -41,15 +38,6 @@ function configFromPreset(preset: LabPreset): LabRunConfig {
   };
 }
 
-function unfrozeAfterEpoch(config: LabRunConfig): number | null {
-  const stages = trainingStages(config);
-  return stages.length > 1 && stages[0]!.epochs > 0 ? stages[0]!.epochs : null;
-}
-
-function newRunId(): string {
-  return crypto.randomUUID().replaceAll("-", "");
-}
-
 const STRATEGY_HELP: Record<TransferStrategy, (config: LabRunConfig) => string> = {
   "feature-extraction": () => "The pretrained base stays frozen; only a new head trains, on features the base computes once.",
   "fine-tuning": (config) => {
@@ -62,239 +50,26 @@ const STRATEGY_HELP: Record<TransferStrategy, (config: LabRunConfig) => string> 
 const selectClass = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-900";
 
 export function Lab({ presetId, backendParam }: { presetId: string | null; backendParam: BackendChoice | null }) {
-  const trpc = useTRPC();
   const requested = presetId ? findLabPreset(presetId) : undefined;
   const [preset, setPreset] = useState<LabPreset>(requested ?? LAB_PRESETS[0]!);
   const [config, setConfig] = useState<LabRunConfig>(() => configFromPreset(requested ?? LAB_PRESETS[0]!));
   const [backendChoice, setBackendChoice] = useState<BackendChoice>(backendParam ?? "auto");
-  const [runs, setRuns] = useState<RunRecord[]>([]);
   const [prediction, setPrediction] = useState<Prediction>({ accuracy: null, speed: null, lockedAt: null });
-  const [testImages, setTestImages] = useState<Partial<Record<LabTaskId, { set: ImageSet; classNames: string[] }>>>({});
-  const [announcement, setAnnouncement] = useState("");
-  const [workerError, setWorkerError] = useState<string | null>(null);
-  const pendingPredictions = useRef(new Map<number, { resolve: (p: Float32Array) => void; reject: (e: Error) => void }>());
-  const nextRequest = useRef(1);
-  const runCounter = useRef(0);
-
-  const saveRun = useMutation(trpc.lab.saveRun.mutationOptions());
-  const history = useQuery(trpc.lab.listRuns.queryOptions({ limit: 30 }));
-
-  // Runs saved in earlier sessions join the table (below this session's runs), once.
-  const historyLoaded = useRef(false);
-  useEffect(() => {
-    if (historyLoaded.current || !history.data) return;
-    historyLoaded.current = true;
-    const saved = history.data;
-    setRuns((current) => {
-      const known = new Set(current.map((run) => run.runId));
-      const older = saved
-        .filter((run) => !known.has(run.runId))
-        .reverse()
-        .map(
-          (run): RunRecord => ({
-            runId: run.runId,
-            number: ++runCounter.current,
-            presetId: run.presetId,
-            config: run.config,
-            status: run.metrics.stopped ? "stopped" : "done",
-            message: null,
-            history: run.metrics.history,
-            result: {
-              config: run.config,
-              backend: run.backend,
-              history: run.metrics.history,
-              testAccuracy: run.metrics.testAccuracy,
-              confusion: run.metrics.confusion,
-              trainableParams: run.metrics.trainableParams,
-              totalParams: run.metrics.totalParams,
-              trainExamples: run.metrics.trainExamples,
-              samplesSeen: run.metrics.samplesSeen,
-              durationMs: run.durationMs,
-              stopped: run.metrics.stopped,
-              unfrozeAfterEpoch: unfrozeAfterEpoch(run.config),
-            },
-            classNames: run.metrics.classNames,
-            backend: run.backend,
-            loadMs: run.metrics.loadMs,
-            createdAt: new Date(run.createdAt).getTime(),
-            fromHistory: true,
-            save: "saved",
-            xpAwarded: 0,
-            showOnChart: false,
-            where: "browser",
-          }),
-        )
-        .reverse();
-      return [...current, ...older];
-    });
-  }, [history.data]);
-
-  const update = useCallback((runId: string, change: (run: RunRecord) => Partial<RunRecord>) => {
-    setRuns((current) => current.map((run) => (run.runId === runId ? { ...run, ...change(run) } : run)));
-  }, []);
-
-  const persist = useCallback(
-    (run: RunRecord) => {
-      if (!run.result || !run.backend) return;
-      update(run.runId, () => ({ save: "saving" }));
-      saveRun.mutate(
-        {
-          runId: run.runId,
-          presetId: run.presetId,
-          config: run.config,
-          backend: run.backend as "webgl" | "wasm" | "cpu",
-          durationMs: Math.round(run.result.durationMs),
-          metrics: {
-            history: run.result.history,
-            testAccuracy: run.result.testAccuracy,
-            confusion: run.result.confusion,
-            classNames: run.classNames,
-            trainableParams: run.result.trainableParams,
-            totalParams: run.result.totalParams,
-            trainExamples: run.result.trainExamples,
-            samplesSeen: run.result.samplesSeen,
-            loadMs: Math.round(run.loadMs ?? 0),
-            stopped: run.result.stopped,
-          },
-        },
-        {
-          onSuccess: (saved) => {
-            update(run.runId, () => ({ save: "saved", xpAwarded: saved.xpAwarded }));
-            if (saved.xpAwarded) setAnnouncement(`Run saved. +${saved.xpAwarded} XP for your first ${STRATEGY_LABELS[run.config.strategy].toLowerCase()} run.`);
-          },
-          onError: () => update(run.runId, () => ({ save: "failed" })),
-        },
-      );
-    },
-    [saveRun, update],
-  );
-
-  const runsRef = useRef(runs);
-  useEffect(() => {
-    runsRef.current = runs;
-  }, [runs]);
-
-  const onMessage = useCallback(
-    (message: WorkerResponse) => {
-      switch (message.type) {
-        case "status":
-          update(message.runId, (run) => ({ message: message.message, status: run.status === "queued" ? "loading" : run.status }));
-          return;
-        case "epoch": {
-          const { metrics } = message;
-          update(message.runId, (run) => ({ status: "running", history: [...run.history, metrics] }));
-          const run = runsRef.current.find((r) => r.runId === message.runId);
-          if (run) setAnnouncement(`${runLabel(run)}: epoch ${metrics.epoch} of ${run.config.epochs}, validation accuracy ${(metrics.valAccuracy * 100).toFixed(0)}%.`);
-          return;
-        }
-        case "done": {
-          const { result } = message;
-          const run = runsRef.current.find((r) => r.runId === message.runId);
-          if (!run) return;
-          const finished: RunRecord = { ...run, status: result.stopped ? "stopped" : "done", result, history: result.history, backend: result.backend, loadMs: message.loadMs, classNames: message.classNames, message: null };
-          update(message.runId, () => finished);
-          setAnnouncement(`${runLabel(run)} ${result.stopped ? "stopped" : "finished"}: test accuracy ${(result.testAccuracy * 100).toFixed(1)}% after ${(result.durationMs / 1000).toFixed(1)} seconds.`);
-          persist(finished);
-          return;
-        }
-        case "error":
-          if (message.runId) {
-            update(message.runId, (run) => ({ status: run.status === "queued" || run.status === "loading" ? "failed" : "stopped", message: message.message }));
-            if (/^Stopped/.test(message.message)) return;
-            setAnnouncement(`A run failed: ${message.message}`);
-          } else {
-            setWorkerError(message.message);
-          }
-          return;
-        case "testImages":
-          setTestImages((current) => ({ ...current, [message.taskId]: { set: message.set, classNames: message.classNames } }));
-          return;
-        case "prediction": {
-          const pending = pendingPredictions.current.get(message.requestId);
-          pendingPredictions.current.delete(message.requestId);
-          pending?.resolve(message.probabilities);
-          return;
-        }
-        case "ready":
-          setWorkerError(null);
-          return;
-        case "evaluation": {
-          update(message.runId, () => ({ browserCheck: { status: "done", accuracy: message.accuracy, testImages: message.testImages, backend: message.backend } }));
-          const run = runsRef.current.find((r) => r.runId === message.runId);
-          if (run) setAnnouncement(`${runLabel(run)} evaluated in this browser (${message.backend}): test accuracy ${(message.accuracy * 100).toFixed(1)}%.`);
-          return;
-        }
-        case "evaluationError":
-          update(message.runId, () => ({ browserCheck: { status: "failed", message: message.message } }));
-          return;
-      }
-    },
-    [persist, update],
-  );
-
-  const { state: worker, send } = useLabWorker(backendChoice, onMessage);
-  const nextNumber = useCallback(() => ++runCounter.current, []);
-  const evaluateModel = useCallback(
-    (runId: string, taskId: LabTaskId, modelJson: string, weights: Uint8Array) => send({ type: "evaluateModel", runId, taskId, modelJson, weights }, [weights.buffer as ArrayBuffer]),
-    [send],
-  );
-  const server = useServerRuns(runs, { setRuns, update, nextNumber, announce: setAnnouncement, evaluate: evaluateModel });
+  const { runs, active, worker, workerError, server, announcement, testImages, startRuns: start, stopAll, toggleChart, requestTestImages, predict } = useLabRuns(backendChoice);
 
   const task = requireLabTask(config.taskId);
   const base = BASE_MODELS[task.baseModel];
-  const active = runs.find((run) => run.where === "browser" && (run.status === "queued" || run.status === "loading" || run.status === "running")) ?? null;
   const busy = active !== null;
   const ready = worker.status === "ready";
   const latest = runs.find((run) => !run.fromHistory) ?? null;
-
-  function startRuns(strategies: TransferStrategy[]) {
-    const created = strategies.map(
-      (strategy): RunRecord => ({
-        runId: newRunId(),
-        number: ++runCounter.current,
-        presetId: preset.id,
-        config: { ...config, strategy },
-        status: "queued",
-        message: null,
-        history: [],
-        result: null,
-        classNames: task.targetClasses.map(String),
-        backend: worker.backend,
-        loadMs: null,
-        createdAt: Date.now(),
-        fromHistory: false,
-        save: "idle",
-        xpAwarded: 0,
-        showOnChart: true,
-        where: "browser",
-      }),
-    );
-    setRuns((current) => [...[...created].reverse(), ...current.map((run) => ({ ...run, showOnChart: run.showOnChart && strategies.length === 1 && !run.fromHistory }))]);
-    for (const run of created) send({ type: "run", runId: run.runId, config: run.config });
-    if (!testImages[task.id]) send({ type: "testImages", taskId: task.id });
-  }
-
-  function stopAll() {
-    for (const run of runs) if (run.where === "browser" && (run.status === "queued" || run.status === "loading" || run.status === "running")) send({ type: "stop", runId: run.runId });
-  }
-
-  const requestTestImages = useCallback((taskId: LabTaskId) => send({ type: "testImages", taskId }), [send]);
-  const predict = useCallback(
-    (runId: string, images: Float32Array, count: number) =>
-      new Promise<Float32Array>((resolve, reject) => {
-        const requestId = nextRequest.current++;
-        pendingPredictions.current.set(requestId, { resolve, reject });
-        send({ type: "predict", requestId, runId, images, count });
-      }),
-    [send],
-  );
+  const startRuns = (strategies: readonly TransferStrategy[]) => start(strategies, config, preset.id, task.targetClasses.map(String));
 
   useEffect(() => {
-    if (!testImages[task.id] && ready) send({ type: "testImages", taskId: task.id });
-  }, [task.id, ready, send, testImages]);
+    if (!testImages[task.id] && ready) requestTestImages(task.id);
+  }, [task.id, ready, requestTestImages, testImages]);
 
   const verdict = useMemo(() => verdictFor(prediction, runs), [prediction, runs]);
-  const charted = runs.filter((run) => run.showOnChart && run.history.length + (run.status === "running" || run.status === "queued" || run.status === "loading" ? 1 : 0) > 0);
+  const charted = runs.filter((run) => run.showOnChart && run.history.length + (isLive(run) ? 1 : 0) > 0);
   const curveRuns = charted.map((run) => ({ id: run.runId, label: runLabel(run), color: runColor(run), history: run.history, epochs: run.config.epochs }));
   const setField = <K extends keyof LabRunConfig>(key: K, value: LabRunConfig[K]) => setConfig((current) => ({ ...current, [key]: value }));
 
@@ -495,7 +270,7 @@ export function Lab({ presetId, backendParam }: { presetId: string | null; backe
         <h2 id="runs-heading" className="text-lg font-semibold">
           Runs
         </h2>
-        <RunsTable runs={runs} onToggle={(runId, show) => update(runId, () => ({ showOnChart: show }))} onCancelServerRun={server.cancelOnServer} onCheckInBrowser={(run) => void server.checkInBrowser(run)} canCheck={ready} />
+        <RunsTable runs={runs} onToggle={toggleChart} onCancelServerRun={server.cancelOnServer} onCheckInBrowser={(run) => void server.checkInBrowser(run)} canCheck={ready} />
       </section>
 
       <section aria-labelledby="try-heading" className="space-y-3">

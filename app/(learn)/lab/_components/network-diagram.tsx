@@ -1,4 +1,5 @@
 import { describeNetwork, type BaseArchitecture } from "@/lib/ml/network";
+import { Lock, Pencil } from "lucide-react";
 
 const KIND_LABEL = { input: "Input", conv: "Convolution", pool: "Max pooling", flatten: "Flatten", dense: "Dense" } as const;
 
@@ -29,7 +30,7 @@ export function NetworkDiagram({ arch, classes, trainableBaseLayers, pretrained 
             <li key={layer.name} className={`min-w-28 rounded-md border-2 px-3 py-2 text-xs ${tone} ${frozen ? "border-dashed" : ""}`}>
               <div className="flex items-center justify-between gap-2 font-semibold">
                 <span>{layer.name}</span>
-                {weighted ? <span aria-hidden="true">{frozen ? "🔒" : "✎"}</span> : null}
+                {weighted ? frozen ? <Lock aria-hidden="true" className="h-3.5 w-3.5" /> : <Pencil aria-hidden="true" className="h-3.5 w-3.5" /> : null}
               </div>
               <div>{KIND_LABEL[layer.kind]}</div>
               <div>{layer.outputShape.join(" × ")}</div>

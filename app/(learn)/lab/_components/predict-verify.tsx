@@ -1,9 +1,9 @@
 "use client";
 
-import type { TransferStrategy } from "@/lib/ml/presets";
+import type { TransferStrategy } from "@/lib/ml/vocabulary";
 import { STRATEGIES, STRATEGY_LABELS } from "@/lib/ml/strategies";
-import { Button } from "../../../_components/button";
-import type { RunRecord } from "./run-record";
+import { Button } from "@/app/_components/button";
+import type { RunRecord } from "@/lib/ml/lab-runs";
 
 export type Prediction = { accuracy: TransferStrategy | null; speed: TransferStrategy | null; lockedAt: number | null };
 

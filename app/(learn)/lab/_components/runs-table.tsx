@@ -1,8 +1,8 @@
 "use client";
 
 import { requireLabTask } from "@/lib/ml/tasks";
-import { Button } from "../../../_components/button";
-import { accuraciesAgree, runColor, runLabel, samplesPerSecond, type RunRecord } from "./run-record";
+import { Button } from "@/app/_components/button";
+import { accuraciesAgree, runColor, runLabel, samplesPerSecond, type RunRecord } from "@/lib/ml/lab-runs";
 
 const STATUS_TEXT: Record<RunRecord["status"], string> = {
   queued: "queued",

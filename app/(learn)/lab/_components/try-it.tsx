@@ -4,10 +4,10 @@ import { useEffect, useMemo, useState } from "react";
 import { resizeImages, type ImageSet } from "@/lib/ml/datasets";
 import { createRandom, shuffled } from "@/lib/ml/random";
 import { BASE_MODELS, requireLabTask } from "@/lib/ml/tasks";
-import { Button } from "../../../_components/button";
+import { Button } from "@/app/_components/button";
 import { DrawingPad } from "./drawing-pad";
 import { ImageThumb } from "./image-thumb";
-import { runLabel, type RunRecord } from "./run-record";
+import { runLabel, type RunRecord } from "@/lib/ml/lab-runs";
 
 type TestImages = { set: ImageSet; classNames: string[] };
 type Outcome = { source: string; probabilities: number[]; actual: number | null; pixels: Float32Array; width: number; height: number };

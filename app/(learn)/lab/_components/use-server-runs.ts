@@ -1,14 +1,15 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from "react";
+import { useCallback, useEffect, useRef, useState, type Dispatch } from "react";
 import type { LabRunConfig } from "@/lib/ml/config";
 import type { ExperimentResult } from "@/lib/ml/experiment";
+import type { LabRunsAction, NewRun, RunRecord, RunStatus } from "@/lib/ml/lab-runs";
 import type { EpochMetrics } from "@/lib/ml/train";
 import type { AppRouter } from "@/server/router";
 import type { inferRouterOutputs } from "@trpc/server";
-import { useTRPC, useTRPCClient } from "../../../_trpc/client";
-import type { RunRecord, RunStatus } from "./run-record";
+import { useTRPC, useTRPCClient } from "@/app/_trpc/client";
+
 
 type ServerRun = inferRouterOutputs<AppRouter>["training"]["get"];
 type ServerRunView = Omit<ServerRun, "metrics">;
@@ -70,9 +71,8 @@ function base64ToBytes(base64: string): Uint8Array {
 }
 
 type Options = {
-  setRuns: Dispatch<SetStateAction<RunRecord[]>>;
+  dispatch: Dispatch<LabRunsAction>;
   update: (runId: string, change: (run: RunRecord) => Partial<RunRecord>) => void;
-  nextNumber: () => number;
   announce: (text: string) => void;
   /** Hands a server model to the lab's worker to evaluate on the same test set. */
   evaluate: (runId: string, taskId: LabRunConfig["taskId"], modelJson: string, weights: Uint8Array) => void;
@@ -82,7 +82,7 @@ type Options = {
  * Runs on the server: started with the lab's config, followed live over the `training.onProgress`
  * subscription (history first, then each epoch), listed with the learner's earlier server runs.
  */
-export function useServerRuns(runs: RunRecord[], { setRuns, update, nextNumber, announce, evaluate }: Options) {
+export function useServerRuns(runs: RunRecord[], { dispatch, update, announce, evaluate }: Options) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const [error, setError] = useState<string | null>(null);
@@ -96,17 +96,13 @@ export function useServerRuns(runs: RunRecord[], { setRuns, update, nextNumber, 
     if (historyLoaded.current || !saved.data) return;
     historyLoaded.current = true;
     const experiments = saved.data.filter((run) => run.request?.kind === "experiment");
-    setRuns((current) => {
-      const known = new Set(current.map((run) => run.runId));
-      const older = experiments
-        .filter((run) => !known.has(run.id))
-        .reverse()
-        .map((view): RunRecord => {
+    dispatch({
+      type: "historyLoaded",
+      runs: experiments.map((view): NewRun => {
           const config = (view.request as Extract<NonNullable<ServerRunView["request"]>, { kind: "experiment" }>).config;
           const history = toMetrics(view.metrics);
           return {
             runId: view.id,
-            number: nextNumber(),
             presetId: null,
             config,
             history,
@@ -125,11 +121,9 @@ export function useServerRuns(runs: RunRecord[], { setRuns, update, nextNumber, 
             backend: null,
             ...fromServer(view, config, history),
           };
-        })
-        .reverse();
-      return [...current, ...older];
+        }),
     });
-  }, [saved.data, setRuns, nextNumber]);
+  }, [saved.data, dispatch]);
 
   // One subscription per server run that has not ended; it ends itself when the run does.
   const active = runs.filter((run) => run.where === "server" && !ENDED.has(run.status)).map((run) => run.runId);
@@ -186,9 +180,8 @@ export function useServerRuns(runs: RunRecord[], { setRuns, update, nextNumber, 
         { kind: "experiment", presetId, config },
         {
           onSuccess: (view) => {
-            const record: RunRecord = {
+            const record: NewRun = {
               runId: view.id,
-              number: nextNumber(),
               presetId,
               config,
               history: [],
@@ -206,14 +199,14 @@ export function useServerRuns(runs: RunRecord[], { setRuns, update, nextNumber, 
               backend: null,
               message: "Queued on the server…",
             };
-            setRuns((current) => [record, ...current]);
+            dispatch({ type: "serverRunStarted", run: record });
             announce(`Queued on the server: ${config.strategy}, ${config.examplesPerClass} per class, ${config.epochs} epochs.`);
           },
           onError: (cause) => setError(cause.message),
         },
       );
     },
-    [start, setRuns, nextNumber, announce],
+    [start, dispatch, announce],
   );
 
   const cancelOnServer = useCallback(

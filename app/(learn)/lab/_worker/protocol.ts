@@ -1,9 +1,8 @@
 // Messages between the lab page and its training worker.
 import type { LabRunConfig } from "@/lib/ml/config";
 import type { ImageSet } from "@/lib/ml/datasets";
-import type { ExperimentResult } from "@/lib/ml/experiment";
+import type { RunEvent } from "@/lib/ml/lab-runs";
 import type { LabTaskId } from "@/lib/ml/tasks";
-import type { EpochMetrics } from "@/lib/ml/train";
 
 export const BACKENDS = ["webgl", "wasm", "cpu"] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -19,13 +18,9 @@ export type WorkerRequest =
 
 export type BackendAttempt = { name: BackendName; error?: string };
 
+/** The run events the page's reducer applies (lib/ml/lab-runs.ts), and the worker's own messages. */
 export type WorkerResponse =
+  | RunEvent
   | { type: "ready"; backend: BackendName; attempts: BackendAttempt[] }
-  | { type: "status"; runId: string; message: string }
-  | { type: "epoch"; runId: string; metrics: EpochMetrics }
-  | { type: "done"; runId: string; result: ExperimentResult; loadMs: number; classNames: string[] }
-  | { type: "error"; runId?: string; message: string }
   | { type: "testImages"; taskId: LabTaskId; set: ImageSet; classNames: string[] }
-  | { type: "prediction"; requestId: number; probabilities: Float32Array }
-  | { type: "evaluation"; runId: string; accuracy: number; confusion: number[][]; testImages: number; backend: BackendName }
-  | { type: "evaluationError"; runId: string; message: string };
+  | { type: "prediction"; requestId: number; probabilities: Float32Array };

@@ -2,10 +2,10 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { Alert } from "../../../_components/alert";
-import { Button } from "../../../_components/button";
-import { useTRPC } from "../../../_trpc/client";
-import { errorMessage } from "../../../_trpc/errors";
+import { Alert } from "@/app/_components/alert";
+import { Button } from "@/app/_components/button";
+import { useTRPC } from "@/app/_trpc/client";
+import { errorMessage } from "@/app/_trpc/errors";
 
 export function EnrollButton({ courseSlug, enrolled }: { courseSlug: string; enrolled: boolean }) {
   const trpc = useTRPC();

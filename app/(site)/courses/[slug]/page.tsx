@@ -3,13 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SECTION_LABEL } from "@/lib/content/structure";
 import type { SectionType } from "@/lib/content/schema";
-import { Alert } from "../../../_components/alert";
-import { Markdown } from "../../../_components/markdown";
+import { Alert } from "@/app/_components/alert";
+import { Markdown } from "@/app/_components/markdown";
 import { getViewer } from "@/server/auth/viewer";
-import { getServerCaller } from "../../../_trpc/server";
-import { isNotFound } from "../../../_trpc/not-found";
+import { getServerCaller } from "@/app/_trpc/server";
+import { isNotFound } from "@/app/_trpc/not-found";
 import { CourseProgress } from "./course-progress";
 import { EnrollButton } from "./enroll-button";
+import { Check } from "lucide-react";
 
 type Params = Promise<{ slug: string }>;
 
@@ -81,8 +82,9 @@ export default async function CoursePage({ params }: { params: Params }) {
                   {index + 1}. {lesson.title}
                 </Link>
                 {lessonDone.has(lesson.id) ? (
-                  <span className="ml-2 rounded-full bg-green-100 px-2 py-0.5 text-xs font-medium text-green-800 dark:bg-green-950 dark:text-green-200">
-                    <span aria-hidden="true">✓ </span>Done
+                  <span className="ml-2 inline-flex items-center gap-1 rounded-full bg-green-100 px-2 py-0.5 text-xs font-medium text-green-800 dark:bg-green-950 dark:text-green-200">
+                    <Check aria-hidden="true" className="h-3 w-3" />
+                    Done
                   </span>
                 ) : null}
               </h3>

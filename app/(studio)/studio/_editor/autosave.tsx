@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
-import { errorMessage } from "../../../_trpc/errors";
+import { errorMessage } from "@/app/_trpc/errors";
 import { countProblems, type FieldProblems } from "./problems";
 
 // Drafts save themselves: a moment after the author stops typing, the editor sends the whole

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import type { PathSegment } from "@/lib/content/load";
-import { Markdown } from "../../../_components/markdown";
+import { Markdown } from "@/app/_components/markdown";
 import { fieldId, ProblemText, useProblems } from "./problems";
 
 // Form fields of the studio editors. Each is labelled, carries its content path (for its id and

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { PathSegment } from "@/lib/content/load";
-import { Button } from "../../../_components/button";
+import { Button } from "@/app/_components/button";
 import { fieldId, ProblemText, useProblems } from "./problems";
 
 // One list editor for every ordered list of the studio: a lesson's sections, a section's items, a

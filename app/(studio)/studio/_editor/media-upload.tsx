@@ -3,9 +3,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { createContext, useContext, useId, useState } from "react";
 import { MAX_MEDIA_BYTES, type MediaKind } from "@/lib/media/sniff";
-import { Alert } from "../../../_components/alert";
-import { useTRPC } from "../../../_trpc/client";
-import { errorMessage } from "../../../_trpc/errors";
+import { Alert } from "@/app/_components/alert";
+import { useTRPC } from "@/app/_trpc/client";
+import { errorMessage } from "@/app/_trpc/errors";
 import { fileToBase64 } from "../zip-files";
 
 /** The slug of the course being edited, for uploads made deep inside the lesson editor. */

@@ -2,7 +2,7 @@
 
 import { useContext } from "react";
 import { SPEAKERS } from "@/lib/content/schema";
-import { Button } from "../../../../_components/button";
+import { Button } from "@/app/_components/button";
 import { newItem, type SectionEditorProps } from "../draft";
 import { KeyNote, SelectField, TextAreaField, TextField } from "../fields";
 import { arrayOps, capitalize, ListEditor, replaceAt } from "../list-editor";

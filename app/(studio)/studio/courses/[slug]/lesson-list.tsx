@@ -4,13 +4,13 @@ import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-quer
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { Alert } from "../../../../_components/alert";
-import { Button } from "../../../../_components/button";
-import { useTRPC } from "../../../../_trpc/client";
-import { errorMessage } from "../../../../_trpc/errors";
-import { inputClass } from "../../_editor/fields";
-import { ListEditor } from "../../_editor/list-editor";
-import { ProblemText } from "../../_editor/problems";
+import { Alert } from "@/app/_components/alert";
+import { Button } from "@/app/_components/button";
+import { useTRPC } from "@/app/_trpc/client";
+import { errorMessage } from "@/app/_trpc/errors";
+import { inputClass } from "@/app/(studio)/studio/_editor/fields";
+import { ListEditor } from "@/app/(studio)/studio/_editor/list-editor";
+import { ProblemText } from "@/app/(studio)/studio/_editor/problems";
 import type { StudioCourse } from "./course-editor";
 
 type Lesson = StudioCourse["lessons"][number];

@@ -1,9 +1,9 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { requireRole } from "../../../../_components/access";
-import { getServerCaller } from "../../../../_trpc/server";
-import { isNotFound } from "../../../../_trpc/not-found";
+import { requireRole } from "@/app/_auth/access";
+import { getServerCaller } from "@/app/_trpc/server";
+import { isNotFound } from "@/app/_trpc/not-found";
 
 /** The course for the studio pages, or the 404 page when the viewer may not edit it (or it does not exist). */
 export const loadStudioCourse = cache(async (slug: string, returnTo: string) => {

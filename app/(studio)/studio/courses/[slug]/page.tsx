@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getServerCaller } from "../../../../_trpc/server";
+import { getServerCaller } from "@/app/_trpc/server";
 import { CourseEditor } from "./course-editor";
 import { loadStudioCourse } from "./load";
 

@@ -5,13 +5,13 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { slugifyKey } from "@/lib/content/keys";
 import { LEVELS } from "@/lib/content/schema";
-import { Alert } from "../../../../_components/alert";
-import { Button } from "../../../../_components/button";
-import { useTRPC } from "../../../../_trpc/client";
-import { errorMessage } from "../../../../_trpc/errors";
-import { SelectField, TextField } from "../../_editor/fields";
-import { capitalize } from "../../_editor/list-editor";
-import { ProblemsProvider } from "../../_editor/problems";
+import { Alert } from "@/app/_components/alert";
+import { Button } from "@/app/_components/button";
+import { useTRPC } from "@/app/_trpc/client";
+import { errorMessage } from "@/app/_trpc/errors";
+import { SelectField, TextField } from "@/app/(studio)/studio/_editor/fields";
+import { capitalize } from "@/app/(studio)/studio/_editor/list-editor";
+import { ProblemsProvider } from "@/app/(studio)/studio/_editor/problems";
 
 type Level = (typeof LEVELS)[number];
 

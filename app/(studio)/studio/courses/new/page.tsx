@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { requireRole } from "../../../../_components/access";
-import { PageHeader } from "../../../../_components/page-header";
-import { getServerCaller } from "../../../../_trpc/server";
+import { requireRole } from "@/app/_auth/access";
+import { PageHeader } from "@/app/_components/page-header";
+import { getServerCaller } from "@/app/_trpc/server";
 import { NewCourseForm } from "./new-course-form";
 
 export const metadata: Metadata = { title: "New course" };

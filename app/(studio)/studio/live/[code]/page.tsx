@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requireRole } from "../../../../_components/access";
+import { requireRole } from "@/app/_auth/access";
 import { LiveHost } from "./live-host";
 
 export const metadata: Metadata = { title: "Host a live quiz" };

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { AddToFlashcards } from "../../../../../_components/add-to-flashcards";
+import { AddToFlashcards } from "@/app/_components/add-to-flashcards";
 
 /**
  * One card-like item of a lesson (a key concept, example, memory aid, glossary entry or flashcard),

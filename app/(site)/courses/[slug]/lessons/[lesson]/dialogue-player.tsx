@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { useLessonProgress } from "./progress-provider";
 import { useCuedAudio, useServerRecordings } from "./use-recording";
 import { SPEEDS, useSpeech } from "./use-speech";
+import { Pause, Play, SkipBack, SkipForward } from "lucide-react";
 
 export type DialogueScene = { key: string; title: string; audioUrl: string | null; turns: { speaker: "teacher" | "student"; text: string }[] };
 type Line = { index: number; scene: number; speaker: "teacher" | "student"; text: string };
@@ -212,14 +213,14 @@ export function DialoguePlayer({ sectionId, lesson, scenes }: { sectionId: strin
           aria-label={playing ? "Pause" : current > 0 ? "Resume listening" : "Listen"}
           className="inline-flex min-w-24 items-center justify-center gap-2 rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:bg-slate-400"
         >
-          <span aria-hidden="true">{playing ? "❚❚" : "▶"}</span>
+          {playing ? <Pause aria-hidden="true" className="h-4 w-4" /> : <Play aria-hidden="true" className="h-4 w-4" />}
           {playing ? "Pause" : current > 0 ? "Resume" : "Listen"}
         </button>
-        <button type="button" onClick={() => goTo(current - 1)} disabled={current === 0} className="rounded-md border border-slate-300 px-3 py-2 text-sm disabled:opacity-50 dark:border-slate-600">
-          <span aria-hidden="true">⏮</span> Previous line
+        <button type="button" onClick={() => goTo(current - 1)} disabled={current === 0} className="inline-flex items-center gap-1 rounded-md border border-slate-300 px-3 py-2 text-sm disabled:opacity-50 dark:border-slate-600">
+          <SkipBack aria-hidden="true" className="h-4 w-4" /> Previous line
         </button>
-        <button type="button" onClick={() => goTo(current + 1)} disabled={current >= total - 1} className="rounded-md border border-slate-300 px-3 py-2 text-sm disabled:opacity-50 dark:border-slate-600">
-          Next line <span aria-hidden="true">⏭</span>
+        <button type="button" onClick={() => goTo(current + 1)} disabled={current >= total - 1} className="inline-flex items-center gap-1 rounded-md border border-slate-300 px-3 py-2 text-sm disabled:opacity-50 dark:border-slate-600">
+          Next line <SkipForward aria-hidden="true" className="h-4 w-4" />
         </button>
         <label className="flex items-center gap-2 text-sm">
           Speed

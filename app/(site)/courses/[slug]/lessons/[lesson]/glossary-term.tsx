@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Markdown } from "../../../../../_components/markdown";
+import { Markdown } from "@/app/_components/markdown";
 import { GLOSSARY_ELEMENT, remarkGlossaryTerms, type GlossaryTerm } from "@/lib/content/glossary-terms";
 
 /**

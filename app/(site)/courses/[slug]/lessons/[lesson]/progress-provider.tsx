@@ -2,17 +2,18 @@
 
 import { TRPCClientError } from "@trpc/client";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { enqueueReport, type ProgressReport, type SectionPosition } from "@/lib/progress/rules";
+import { ReportQueue, type ReportStatus, type ReportStore } from "@/lib/progress/report-queue";
+import type { ProgressReport, SectionPosition } from "@/lib/progress/rules";
 import type { AppRouter } from "@/server/router";
-import { useTRPCClient } from "../../../../../_trpc/client";
+import { useTRPCClient } from "@/app/_trpc/client";
 
 export type SectionProgressState = { percent: number; completed: boolean; position: SectionPosition | null };
-type SaveStatus = "idle" | "saving" | "saved" | "queued";
+type ProgressSaveResult = Awaited<ReturnType<ReturnType<typeof useTRPCClient>["progress"]["save"]["mutate"]>>;
 
 type ProgressContextValue = {
   enrolled: boolean;
   states: Record<string, SectionProgressState>;
-  status: SaveStatus;
+  status: ReportStatus;
   announcement: string;
   /** Records progress in a section. Completions are sent at once; the rest at most every few seconds. */
   report: (sectionId: string, update: { percent?: number; complete?: boolean; position?: SectionPosition }) => void;
@@ -28,9 +29,7 @@ export function useLessonProgress(): ProgressContextValue {
   return value;
 }
 
-const THROTTLE_MS = 4_000;
 const SCROLL_KEYS = new Set(["ArrowDown", "ArrowUp", "PageDown", "PageUp", "Home", "End", " "]);
-const MAX_RETRY_MS = 60_000;
 // Refusals that a retry cannot fix (the section is gone, the learner left the course): drop them.
 const FINAL_CODES = new Set(["BAD_REQUEST", "FORBIDDEN", "NOT_FOUND"]);
 
@@ -38,29 +37,32 @@ function storageKey(userId: string) {
   return `learnloop:progress-queue:${userId}`;
 }
 
-function readQueue(userId: string): ProgressReport[] {
-  try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(storageKey(userId)) ?? "[]");
-    return Array.isArray(parsed) ? (parsed as ProgressReport[]).filter((entry) => typeof entry?.sectionId === "string" && typeof entry.at === "number") : [];
-  } catch {
-    return [];
-  }
-}
-
-function writeQueue(userId: string, queue: ProgressReport[]) {
-  try {
-    if (queue.length) localStorage.setItem(storageKey(userId), JSON.stringify(queue));
-    else localStorage.removeItem(storageKey(userId));
-  } catch {
-    // Storage full or disabled: the in-memory queue still retries while the page is open.
-  }
+/** The queue's storage: localStorage, per learner; a broken or disabled store holds nothing. */
+function localStore(userId: string): ReportStore {
+  return {
+    load() {
+      try {
+        const parsed: unknown = JSON.parse(localStorage.getItem(storageKey(userId)) ?? "[]");
+        return Array.isArray(parsed) ? (parsed as ProgressReport[]).filter((entry) => typeof entry?.sectionId === "string" && typeof entry.at === "number") : [];
+      } catch {
+        return [];
+      }
+    },
+    save(queue) {
+      try {
+        if (queue.length) localStorage.setItem(storageKey(userId), JSON.stringify(queue));
+        else localStorage.removeItem(storageKey(userId));
+      } catch {
+        // Storage full or disabled: the in-memory queue still retries while the page is open.
+      }
+    },
+  };
 }
 
 /**
- * Keeps the learner's progress in a lesson and saves it to the server as it happens. Every report
- * goes into a queue kept in localStorage (one entry per section, merged forward-only) before it is
- * sent, so progress made offline, during a failed request or just before the tab closed is sent on
- * the next chance: when the browser is back online, on a retry timer, or on the next page load.
+ * Keeps the learner's progress in a lesson and saves it to the server as it happens, through a
+ * ReportQueue (lib/progress/report-queue.ts) kept in localStorage: this component wires the queue to
+ * the tRPC client, the browser's online and visibility events, and the page's state.
  */
 export function LessonProgressProvider({
   userId,
@@ -77,74 +79,62 @@ export function LessonProgressProvider({
 }) {
   const client = useTRPCClient();
   const [states, setStates] = useState(initial);
-  const [status, setStatus] = useState<SaveStatus>("idle");
+  const [status, setStatus] = useState<ReportStatus>("idle");
   const [announcement, setAnnouncement] = useState("");
   const [engaged, setEngaged] = useState(false);
-  const queue = useRef<ProgressReport[]>([]);
-  const inFlight = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const retryDelay = useRef(0);
-  // flush schedules itself (retries, follow-ups): through this ref, so it always calls its latest self.
-  const flushRef = useRef<() => Promise<void>>(async () => {});
+  const queueRef = useRef<ReportQueue<ProgressSaveResult> | null>(null);
 
-  const flush = useCallback(async () => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    if (inFlight.current || queue.current.length === 0) return;
-    inFlight.current = true;
-    const sending = queue.current;
-    setStatus("saving");
-    try {
-      const result = await client.progress.save.mutate({ reports: sending.slice(0, 50) });
-      // Reports added while this one was in flight stay queued; sent ones leave the queue.
-      queue.current = queue.current.filter((entry) => !sending.slice(0, 50).includes(entry));
-      retryDelay.current = 0;
-      setStates((current) => {
-        const next = { ...current };
-        for (const section of result.sections) next[section.sectionId] = { percent: section.percent, completed: section.completed, position: next[section.sectionId]?.position ?? section.position };
-        return next;
-      });
-      if (result.xp > 0) {
-        setAnnouncement(
-          result.courseCompleted ? `Course complete! +${result.xp} XP` : result.lessonCompleted ? `Lesson complete! +${result.xp} XP` : `Section done. +${result.xp} XP`,
-        );
-      }
-      setStatus(queue.current.length ? "saving" : "saved");
-    } catch (error) {
-      const code = error instanceof TRPCClientError ? (error as TRPCClientError<AppRouter>).data?.code : undefined;
-      if (code && FINAL_CODES.has(code)) {
-        queue.current = queue.current.filter((entry) => !sending.includes(entry));
-        setStatus("saved");
-        setAnnouncement(error instanceof Error ? error.message : "");
-      } else {
-        retryDelay.current = Math.min(MAX_RETRY_MS, retryDelay.current ? retryDelay.current * 2 : 5_000);
-        setStatus("queued");
-        timer.current = setTimeout(() => void flushRef.current(), retryDelay.current);
-      }
-    } finally {
-      inFlight.current = false;
-      writeQueue(userId, queue.current);
-    }
-    if (queue.current.length && !timer.current && retryDelay.current === 0) void flushRef.current();
-  }, [client, userId]);
+  // One queue per page, made on first use: sections may report from their own mount effects, which
+  // run before this component's.
+  const getQueue = useCallback(
+    () =>
+      (queueRef.current ??= new ReportQueue<ProgressSaveResult>({
+      send: (reports) => client.progress.save.mutate({ reports }),
+      isFinal: (error) => {
+        const code = error instanceof TRPCClientError ? (error as TRPCClientError<AppRouter>).data?.code : undefined;
+        return Boolean(code && FINAL_CODES.has(code));
+      },
+      onSent: (result) => {
+        setStates((current) => {
+          const next = { ...current };
+          for (const section of result.sections) next[section.sectionId] = { percent: section.percent, completed: section.completed, position: next[section.sectionId]?.position ?? section.position };
+          return next;
+        });
+        if (result.xp > 0) {
+          setAnnouncement(
+            result.courseCompleted ? `Course complete! +${result.xp} XP` : result.lessonCompleted ? `Lesson complete! +${result.xp} XP` : `Section done. +${result.xp} XP`,
+          );
+        }
+      },
+      onDropped: (error) => setAnnouncement(error instanceof Error ? error.message : ""),
+      onStatus: setStatus,
+      store: localStore(userId),
+    })),
+    [client, userId],
+  );
 
   useEffect(() => {
-    flushRef.current = flush;
-  }, [flush]);
+    if (!enrolled) return;
+    const queue = getQueue();
+    // Whatever an earlier visit could not send goes first.
+    queue.restore();
+    const online = () => queue.online();
+    const hidden = () => {
+      if (document.visibilityState === "hidden") void queue.flush();
+    };
+    window.addEventListener("online", online);
+    document.addEventListener("visibilitychange", hidden);
+    return () => {
+      window.removeEventListener("online", online);
+      document.removeEventListener("visibilitychange", hidden);
+      queue.dispose();
+    };
+  }, [enrolled, getQueue]);
 
   const report = useCallback<ProgressContextValue["report"]>(
     (sectionId, update) => {
       if (!enrolled) return;
-      const previous = queue.current.find((entry) => entry.sectionId === sectionId);
-      const entry: ProgressReport = {
-        sectionId,
-        percent: Math.max(update.percent ?? 0, previous?.percent ?? 0),
-        complete: Boolean(update.complete),
-        position: update.position,
-        at: Date.now(),
-      };
-      queue.current = enqueueReport(queue.current, entry);
-      writeQueue(userId, queue.current);
+      const entry = getQueue().report(sectionId, update);
       setStates((current) => {
         const state = current[sectionId] ?? { percent: 0, completed: false, position: null };
         return {
@@ -152,32 +142,9 @@ export function LessonProgressProvider({
           [sectionId]: { percent: Math.max(state.percent, entry.percent), completed: state.completed || entry.complete, position: update.position ?? state.position },
         };
       });
-      if (update.complete) void flush();
-      else if (!timer.current) timer.current = setTimeout(() => void flush(), THROTTLE_MS);
     },
-    [enrolled, flush, userId],
+    [enrolled, getQueue],
   );
-
-  // Whatever an earlier visit could not send goes first.
-  useEffect(() => {
-    if (!enrolled) return;
-    for (const entry of readQueue(userId)) queue.current = enqueueReport(queue.current, entry);
-    if (queue.current.length) void flush();
-    const online = () => {
-      retryDelay.current = 0;
-      void flush();
-    };
-    const hidden = () => {
-      if (document.visibilityState === "hidden") void flush();
-    };
-    window.addEventListener("online", online);
-    document.addEventListener("visibilitychange", hidden);
-    return () => {
-      window.removeEventListener("online", online);
-      document.removeEventListener("visibilitychange", hidden);
-      if (timer.current) clearTimeout(timer.current);
-    };
-  }, [enrolled, flush, userId]);
 
   // Open at the section the learner was last in (unless the address names one), then start
   // following which section they are in once they move.

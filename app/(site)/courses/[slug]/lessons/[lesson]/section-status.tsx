@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useRef, type ReactNode } from "react";
 import type { CompletionRule } from "@/lib/progress/rules";
 import { useLessonProgress } from "./progress-provider";
+import { Check } from "lucide-react";
 
 // A text section counts as read once its end has been on screen, after the section itself has been
 // on screen this long in total: scrolling straight past is not reading.
@@ -62,7 +63,7 @@ export function SectionStatus({ sectionId, rule, title, quizHref }: { sectionId:
   if (state?.completed) {
     return (
       <p className="inline-flex items-center gap-1 rounded-full bg-green-100 px-3 py-1 text-sm font-medium text-green-800 dark:bg-green-950 dark:text-green-200">
-        <span aria-hidden="true">✓</span> <span>Done</span>
+        <Check aria-hidden="true" className="h-4 w-4" /> <span>Done</span>
       </p>
     );
   }
@@ -121,7 +122,7 @@ export function FormatDone({ sectionId }: { sectionId: string }) {
   const { states } = useLessonProgress();
   return states[sectionId]?.completed ? (
     <>
-      <span aria-hidden="true"> ✓</span>
+      <Check aria-hidden="true" className="ml-1 inline-block h-4 w-4 align-text-bottom" />
       <span className="sr-only"> (done)</span>
     </>
   ) : null;

@@ -5,7 +5,7 @@ import { SECTION_LABEL } from "@/lib/content/structure";
 import { chapterSegments } from "@/lib/narration/speech-text";
 import { completionRule, type SummaryLevel } from "@/lib/progress/rules";
 import type { LearnerSection } from "@/server/catalog/learner-view";
-import { Markdown } from "../../../../../_components/markdown";
+import { Markdown } from "@/app/_components/markdown";
 import { AudiobookPlayer } from "./audiobook-player";
 import { ContentCard } from "./content-card";
 import { DialoguePlayer } from "./dialogue-player";
@@ -13,13 +13,14 @@ import { GlossaryList } from "./glossary-list";
 import { LessonMarkdown } from "./glossary-term";
 import { SectionStatus, TrackedSection } from "./section-status";
 import { SummaryTabs } from "./summary-tabs";
+import { BookOpen, CaseUpper, Lightbulb, Music } from "lucide-react";
 
 // Each kind of memory aid has its own look, so learners recognise the device at a glance.
 const memoryAidStyle = {
-  mnemonic: { box: "border-violet-300 bg-violet-50 dark:border-violet-800 dark:bg-violet-950", label: "Mnemonic", icon: "💡", text: "" },
-  acronym: { box: "border-amber-300 bg-amber-50 dark:border-amber-800 dark:bg-amber-950", label: "Acronym", icon: "🔤", text: "font-mono text-lg tracking-wide" },
-  rhyme: { box: "border-pink-300 bg-pink-50 dark:border-pink-800 dark:bg-pink-950", label: "Rhyme", icon: "🎵", text: "font-serif italic text-lg" },
-  story: { box: "border-teal-300 bg-teal-50 dark:border-teal-800 dark:bg-teal-950", label: "Story", icon: "📖", text: "leading-relaxed" },
+  mnemonic: { box: "border-violet-300 bg-violet-50 dark:border-violet-800 dark:bg-violet-950", label: "Mnemonic", icon: Lightbulb, text: "" },
+  acronym: { box: "border-amber-300 bg-amber-50 dark:border-amber-800 dark:bg-amber-950", label: "Acronym", icon: CaseUpper, text: "font-mono text-lg tracking-wide" },
+  rhyme: { box: "border-pink-300 bg-pink-50 dark:border-pink-800 dark:bg-pink-950", label: "Rhyme", icon: Music, text: "font-serif italic text-lg" },
+  story: { box: "border-teal-300 bg-teal-50 dark:border-teal-800 dark:bg-teal-950", label: "Story", icon: BookOpen, text: "leading-relaxed" },
 } as const;
 
 export type LessonContext = {
@@ -138,8 +139,8 @@ export function LessonSectionView({ section, context }: { section: LearnerSectio
               const style = memoryAidStyle[aid.kind];
               return (
                 <ContentCard as="li" key={aid.key ?? aid.title} {...itemKey(section, index, aid.key)} flashcard={context.canAddCards ? aid.title : null} className={`rounded-lg border-2 p-4 ${style.box}`}>
-                  <p className="text-xs font-semibold uppercase tracking-wide">
-                    <span aria-hidden="true">{style.icon} </span>
+                  <p className="flex items-center gap-1 text-xs font-semibold uppercase tracking-wide">
+                    <style.icon aria-hidden="true" className="h-4 w-4" />
                     {style.label}
                   </p>
                   <h3 className="mt-1 font-semibold">{aid.title}</h3>

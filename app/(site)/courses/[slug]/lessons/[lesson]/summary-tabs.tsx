@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import type { SummaryLevel } from "@/lib/progress/rules";
-import { useTRPC } from "../../../../../_trpc/client";
+import { useTRPC } from "@/app/_trpc/client";
 
 const LEVELS = [
   { id: "basic", label: "Basic" },

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireRole } from "../../../../../_components/access";
-import { PageHeader } from "../../../../../_components/page-header";
-import { getServerCaller } from "../../../../../_trpc/server";
-import { isNotFound } from "../../../../../_trpc/not-found";
+import { requireRole } from "@/app/_auth/access";
+import { PageHeader } from "@/app/_components/page-header";
+import { getServerCaller } from "@/app/_trpc/server";
+import { isNotFound } from "@/app/_trpc/not-found";
 
 type Params = Promise<{ slug: string }>;
 
@@ -19,14 +19,9 @@ export default async function ClassPage({ params }: { params: Params }) {
     throw error;
   });
   const date = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: viewer.timezone });
-  const percent = (value: number) => `${Math.round(value)}%${view.progressTracked ? "" : "*"}`;
+  const percent = (value: number) => `${Math.round(value)}%`;
   // A share of nobody is not 0%.
   const lessonPercent = (value: number) => (view.learners.length ? percent(value) : "—");
-  const footnote = view.progressTracked ? null : (
-    <p id="completion-footnote" className="text-sm text-slate-600 dark:text-slate-400">
-      * Not tracked yet: completion stays at 0% until lesson progress tracking lands. It does not mean nobody has studied.
-    </p>
-  );
 
   return (
     <div className="space-y-10">
@@ -45,7 +40,7 @@ export default async function ClassPage({ params }: { params: Params }) {
           <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-700 dark:border-slate-700 dark:text-slate-300">Nobody is enrolled yet.</p>
         ) : (
           <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm" aria-describedby={footnote ? "completion-footnote" : undefined}>
+            <table className="w-full text-left text-sm">
               <caption className="sr-only">Enrolled learners, their completion and last activity</caption>
               <thead className="border-b border-slate-200 dark:border-slate-800">
                 <tr>
@@ -75,7 +70,7 @@ export default async function ClassPage({ params }: { params: Params }) {
         {view.lessons.length === 0 ? (
           <p className="text-sm text-slate-700 dark:text-slate-300">The course has no lesson yet.</p>
         ) : (
-          <table className="w-full max-w-2xl text-left text-sm" aria-describedby={footnote ? "completion-footnote" : undefined}>
+          <table className="w-full max-w-2xl text-left text-sm">
             <caption className="sr-only">Share of enrolled learners who completed each lesson</caption>
             <thead className="border-b border-slate-200 dark:border-slate-800">
               <tr>
@@ -93,7 +88,6 @@ export default async function ClassPage({ params }: { params: Params }) {
             </tbody>
           </table>
         )}
-        {footnote}
       </section>
 
       <section aria-labelledby="missed-heading" className="space-y-2">

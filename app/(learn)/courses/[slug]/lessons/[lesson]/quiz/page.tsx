@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requireViewer } from "../../../../../../_components/access";
-import { getServerCaller } from "../../../../../../_trpc/server";
-import { isNotFound } from "../../../../../../_trpc/not-found";
-import { LessonQuiz } from "../../../../../_quiz/start-screen";
+import { requireViewer } from "@/app/_auth/access";
+import { getServerCaller } from "@/app/_trpc/server";
+import { isNotFound } from "@/app/_trpc/not-found";
+import { LessonQuiz } from "@/app/(learn)/_quiz/start-screen";
 
 type Params = Promise<{ slug: string; lesson: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { LessonEditor } from "../../../../_editor/lesson-editor";
-import type { LessonDraft } from "../../../../_editor/draft";
-import { loadStudioCourse } from "../../load";
+import { LessonEditor } from "@/app/(studio)/studio/_editor/lesson-editor";
+import type { LessonDraft } from "@/app/(studio)/studio/_editor/draft";
+import { loadStudioCourse } from "@/app/(studio)/studio/courses/[slug]/load";
 
 type Params = Promise<{ slug: string; lessonId: string }>;
 

@@ -1,6 +1,7 @@
 // Fetches the lab's source data from Debian packages (the only dataset mirror these machines and
 // most CI runners can reach) and reads it into memory. Shared by scripts/datasets/build.ts (the
-// shipped subsets) and scripts/ml/pretrain.ts (the full source-class training sets).
+// shipped subsets), scripts/ml/pretrain.ts and the server's pretraining runs (the full
+// source-class training sets).
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import os from "node:os";

@@ -1,14 +1,14 @@
-// The data a base model is pretrained on, shared by `npm run ml:pretrain` and the server's
-// pretraining runs (server/training/runner.ts): the source classes only; validation and test
+// The data a base model is pretrained on, shared by the server's pretraining runs (runner.ts) and
+// `npm run ml:pretrain` (scripts import this module; it imports nothing from scripts/): the source classes only; validation and test
 // images are never trained on.
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { datasetIndex, decodeSplit, joinClasses, type ImageSet } from "../../lib/ml/datasets";
-import { readFashionMnist, imagesOfClass, unpackDebianPackages } from "../datasets/debian";
+import { datasetIndex, decodeSplit, joinClasses, type ImageSet } from "@/lib/ml/datasets";
+import { readFashionMnist, imagesOfClass, unpackDebianPackages } from "./debian";
 
-const publicDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../public");
+const publicDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../public");
 
 /** A split of the datasets shipped in public/datasets, for the given classes. */
 export function loadShipped(dataset: string, split: "train" | "val" | "test", classes: number[]): ImageSet {

@@ -1,3 +1,5 @@
+// Page guards for server components: who may see a route, decided before it renders (every
+// procedure still checks access itself). Not a UI component, so it lives apart from _components/.
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import type { Role } from "@/server/generated/prisma/enums";
