@@ -16,9 +16,9 @@ import { describeImportReport, importCatalogIfEmpty } from "../server/content/im
 import { createPrismaClient } from "../server/db-client";
 import { EnvError, checkOAuthPairs, parseEnv } from "../server/env";
 import { parseTrainingEnv } from "../server/training/env";
-import { PortTakenError, startEmbeddedPostgres, type EmbeddedDb } from "./db/embedded";
+import { PortTakenError, startSupervisedPostgres, type EmbeddedDb } from "./db/embedded";
 import { applyMigrations } from "./db/migrations";
-import { describeDemoAccounts, seedDemoAccounts } from "./seed";
+import { describeDemoAccounts, seedDemoAccounts, seedDemoClass, seedDemoStaff } from "./seed";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
@@ -66,7 +66,7 @@ function sourceFingerprint(): string {
       hash.update(entry).update(readFileSync(full));
     }
   };
-  for (const entry of ["app", "server", "lib", "public", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"]) {
+  for (const entry of ["app", "server", "lib", "public", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"]) {
     visit(entry);
   }
   return hash.digest("hex");
@@ -131,7 +131,7 @@ async function main(): Promise<void> {
       const pgDir = path.join(dataDir, "pg");
       log(`starting the embedded PostgreSQL in ${displayPath(pgDir)} on 127.0.0.1:${port}…`);
       try {
-        embedded = await startEmbeddedPostgres({ dataDir: pgDir, port, whenPortTaken: chosen === undefined ? "free-port" : "fail" });
+        embedded = await startSupervisedPostgres({ dataDir: pgDir, port, report: log, whenPortTaken: chosen === undefined ? "free-port" : "fail" });
       } catch (error) {
         if (error instanceof PortTakenError) {
           throw new BootError(`${error.message} Set EMBEDDED_PG_PORT to a free port, or leave it unset and a free one is chosen.`);
@@ -159,6 +159,8 @@ async function main(): Promise<void> {
       const db = createPrismaClient({ databaseUrl: env.DATABASE_URL, max: 1 });
       try {
         await seedDemoAccounts(db);
+        await seedDemoStaff(db);
+        await seedDemoClass(db);
       } finally {
         await db.$disconnect();
       }

@@ -50,15 +50,18 @@ function sessionToken(cookies: Map<string, string>, name: string): string {
   return chunks.map(([, value]) => value).join("");
 }
 
-/** The signed-in user's id from the request's session cookie, or null when there is no valid session. */
-export async function sessionUserId(headers: Headers): Promise<string | null> {
+/**
+ * The claims our session callback (server/auth/config.ts) reads from a valid session cookie: the
+ * user (`token.sub`) and the server-side session (`token.sid`); null when there is no valid cookie.
+ */
+export async function sessionClaims(headers: Headers): Promise<{ userId: string; sessionId: string | undefined } | null> {
   const name = sessionCookieName(headers);
   const token = sessionToken(parseCookies(headers.get("cookie") ?? ""), name);
   if (!token) return null;
   try {
     const payload = await decode({ token, secret: getEnv().AUTH_SECRET, salt: name });
-    // Our session callback (server/auth/config.ts) sets `user.id = token.sub ?? ""`.
-    return payload?.sub || null;
+    if (!payload?.sub) return null;
+    return { userId: payload.sub, sessionId: typeof payload.sid === "string" ? payload.sid : undefined };
   } catch {
     return null;
   }
