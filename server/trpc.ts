@@ -14,8 +14,8 @@ export type Context = { db: Db; viewer: AuthUser | null; headers: Headers; sessi
 /**
  * Context for a request: the viewer comes from the session cookie and its live session, re-read
  * from the database. Inside Next (route handlers, server components) the cookie is read through
- * Next's request scope; the web server's own tRPC endpoint (`outsideNext`) hands over the request's
- * headers instead.
+ * Next's request scope; the web server's own tRPC endpoint (`outsideNext`) hands over the
+ * request's headers instead.
  */
 export async function createContext(options: { headers: Headers; outsideNext?: boolean }): Promise<Context> {
   const signedIn = options.outsideNext ? await getSignedInFor(options.headers) : await getSignedIn();

@@ -146,8 +146,6 @@ export async function startEmbeddedPostgres(opts: StartEmbeddedPostgresOptions):
  */
 export async function startSupervisedPostgres(opts: StartEmbeddedPostgresOptions & { report: (line: string) => void }): Promise<EmbeddedDb> {
   let current = await startEmbeddedPostgres(opts);
-  // A restart comes back on the port the app's DATABASE_URL names, never on another free one.
-  const restartOpts = { ...opts, port: current.port, whenPortTaken: "fail" as const };
   let stopping = false;
   let restarts = 0;
   const watch = (db: EmbeddedDb) => {
@@ -158,7 +156,8 @@ export async function startSupervisedPostgres(opts: StartEmbeddedPostgresOptions
         await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 500 * 2 ** attempt)));
         if (stopping) return;
         try {
-          current = await startEmbeddedPostgres(restartOpts);
+          // Same port as the first start: the app's DATABASE_URL names it.
+          current = await startEmbeddedPostgres({ ...opts, port: current.port, whenPortTaken: "fail" });
         } catch (error) {
           opts.report(`restarting the embedded PostgreSQL failed (attempt ${attempt + 1}): ${error instanceof Error ? error.message : String(error)}`);
           continue;

@@ -51,8 +51,8 @@ function sessionToken(cookies: Map<string, string>, name: string): string {
 }
 
 /**
- * The claims our session callback (server/auth/config.ts) reads from a valid session cookie: the
- * user (`token.sub`) and the server-side session (`token.sid`); null when there is no valid cookie.
+ * The claims of the request's session cookie that say who is signed in (the user's id and the
+ * server-side session it belongs to, see sessions.ts), or null when there is no valid cookie.
  */
 export async function sessionClaims(headers: Headers): Promise<{ userId: string; sessionId: string | undefined } | null> {
   const name = sessionCookieName(headers);
@@ -60,9 +60,15 @@ export async function sessionClaims(headers: Headers): Promise<{ userId: string;
   if (!token) return null;
   try {
     const payload = await decode({ token, secret: getEnv().AUTH_SECRET, salt: name });
+    // Our callbacks (server/auth/config.ts) set `user.id = token.sub ?? ""` and `sessionId = token.sid`.
     if (!payload?.sub) return null;
     return { userId: payload.sub, sessionId: typeof payload.sid === "string" ? payload.sid : undefined };
   } catch {
     return null;
   }
+}
+
+/** The signed-in user's id from the request's session cookie, or null when there is no valid cookie. */
+export async function sessionUserId(headers: Headers): Promise<string | null> {
+  return (await sessionClaims(headers))?.userId ?? null;
 }
