@@ -1,7 +1,7 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { clientIp } from "../auth/rate-limit";
 import { getEnv } from "../env";
+import { clientAddress } from "../http/client-address";
 
 // A guest of a live room holds one signed cookie per room code: the room's and the player's ids,
 // signed with a key derived from AUTH_SECRET for this purpose only. Whoever holds it is that
@@ -59,7 +59,7 @@ export function guestFromHeaders(headers: Headers, code: string): GuestClaim | n
   return null;
 }
 
-/** The address a guest join counts against: one place, so a proxy-aware lookup can replace it. */
+/** The address a guest join counts against: the client's, as far as TRUST_PROXY lets the headers say. */
 export function joinAddress(headers: Headers): string {
-  return clientIp(headers);
+  return clientAddress(headers);
 }

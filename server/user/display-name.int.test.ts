@@ -3,7 +3,7 @@ import { registerUser } from "../auth/service";
 import { db } from "../db";
 import { createCaller } from "../router";
 import { codeOf } from "../test/error-code";
-import { createTestUser, uniqueIp } from "../test/factories";
+import { createTestUser, fromAddress, uniqueIp } from "../test/factories";
 import { createContextFor } from "../trpc";
 
 // Finding 6 of the hostile-input probe: a display name with a right-to-left override or zero-width
@@ -11,8 +11,8 @@ import { createContextFor } from "../trpc";
 describe("display names through sign-up and the profile", () => {
   it("stores the normalised name at sign-up", async () => {
     const user = await registerUser({
-      input: { name: "\u202EAda\u200B Lovelace\u2066", email: `ada-${Date.now()}@test.learnloop`, password: "correct horse battery", timezone: "UTC" },
-      ip: uniqueIp(),
+      input: { name: "\u202EAda\u200B Lovelace\u2066", email: `ada-${Date.now()}@test.learnloop`, password: "plum-orbit-42-lantern", timezone: "UTC" },
+      headers: fromAddress(uniqueIp()),
     });
     expect(user.name).toBe("Ada Lovelace");
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true } })).name).toBe("Ada Lovelace");
