@@ -88,6 +88,11 @@ test("the summary depth is remembered, and the audio lesson is read aloud line b
     { name: "Teacher voice", lang: "en-US", default: true },
     { name: "Student voice", lang: "en-GB", default: false },
   ]);
+  // The browser's voices come first: nothing is rendered on the server for a browser that can speak.
+  const narration: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("narration")) narration.push(request.url());
+  });
   await signIn(page, { email: "learner@learnloop.local", password: "learnloop-learner" });
   await page.goto(LESSON);
 
@@ -134,6 +139,7 @@ test("the summary depth is remembered, and the audio lesson is read aloud line b
   expect((await speech(page)).spoken.at(-1)?.text).toBe((await transcript.locator("[data-line='2']").textContent())?.replace(/^(Teacher|Student): /, ""));
   await page.keyboard.press(" ");
   await expect(player.getByRole("button", { name: "Resume listening" })).toBeVisible();
+  expect(narration).toEqual([]);
 });
 
 test("sections marked done are kept: the lesson reopens where the learner was, and completion rises", async ({ page }) => {
@@ -172,11 +178,68 @@ test("sections marked done are kept: the lesson reopens where the learner was, a
   await expect(page.getByRole("main").getByRole("listitem").filter({ hasText: "Transfer Learning" })).toContainText("5% complete");
 });
 
-test("the lesson page has no serious accessibility problems, and says why it cannot speak without voices", async ({ page }) => {
+test("without browser voices, the lesson plays the server's recording and the highlighted line follows it", async ({ page }) => {
+  // The first visit renders the lesson's scenes and chapters: tens of seconds on a loaded 2-core machine.
+  test.setTimeout(240_000);
   await stubSpeech(page, []);
+  const recordings: number[] = [];
+  const recordingRequests: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("narration")) recordingRequests.push(request.url());
+  });
+  page.on("response", (response) => {
+    if (response.url().includes("/api/narration/")) recordings.push(response.status());
+  });
   await signIn(page, { email: "learner@learnloop.local", password: "learnloop-learner" });
   await page.goto(LESSON);
-  await expect(page.getByText("This browser has no speech voices, so this lesson cannot be read aloud here.")).toBeVisible();
+
+  const player = page.getByRole("group", { name: "Audio lesson player" });
+  const transcript = page.locator("#section-audio-lesson");
+  const currentLine = transcript.locator("[aria-current=true]");
+  // Nothing is rendered until the learner asks to listen; the first listener waits for the render.
+  await expect(player.getByRole("status")).toContainText("Listen plays a recording made on the server");
+  await page.waitForTimeout(2_000);
+  expect(recordingRequests).toEqual([]);
+  await player.getByRole("button", { name: "Listen" }).click();
+  await expect(player.getByRole("status")).toContainText("the lesson plays a recording made on the server", { timeout: 90_000 });
+  await expect(currentLine).toHaveAttribute("data-line", "0");
+  await expect(player).toContainText("Student speaking");
+  // Nothing tells the player that a line is over but the recording itself reaching the next cue.
+  await expect(player.getByTestId("player-position")).toHaveText(/Line 2 of \d+/, { timeout: 30_000 });
+  await expect(currentLine).toHaveAttribute("data-line", "1");
+  await expect(player).toContainText("Teacher speaking");
+
+  // Choosing a line seeks the recording to it (a byte range), and the highlight goes on from there.
+  await transcript.locator("[data-line='2']").click();
+  await expect(currentLine).toHaveAttribute("data-line", "2");
+  await expect(player.getByTestId("player-position")).toHaveText(/Line 4 of \d+/, { timeout: 30_000 });
+  await player.getByRole("button", { name: "Pause" }).click();
+  await expect(player.getByRole("button", { name: "Resume listening" })).toBeVisible();
+  await page.waitForTimeout(1_500);
+  await expect(player.getByTestId("player-position")).toHaveText(/Line 4 of \d+/);
+  expect((await speech(page)).spoken).toEqual([]);
+  expect(recordings).toContain(206);
+
+  // The audiobook narrates its chapters from the server too, passage by passage.
+  const audiobook = page.locator("#section-audiobook");
+  await expect(audiobook.getByRole("status")).toContainText("each chapter plays a recording made on the server");
+  // A chapter is rendered when it is first asked for.
+  await audiobook.getByRole("button", { name: "Listen chapter 1" }).click();
+  await expect(audiobook.locator("[id$='-seg-0-0']")).toHaveClass(/ring-2/);
+  await expect(audiobook.getByRole("status")).toContainText("each chapter plays a recording made on the server", { timeout: 90_000 });
+  await expect(audiobook.locator("[id$='-seg-0-1']")).toHaveClass(/ring-2/, { timeout: 30_000 });
+  await audiobook.getByRole("button", { name: "Pause chapter 1" }).click();
+  expect((await speech(page)).spoken).toEqual([]);
+});
+
+test("the lesson page has no serious accessibility problems, and says why it cannot speak without voices", async ({ page }) => {
+  await stubSpeech(page, []);
+  // A server that cannot render (say LESSON_AUDIO=off) answers the recording request with an error.
+  await page.route("**/api/trpc/narration.recording**", (route) => route.fulfill({ status: 404, contentType: "application/json", body: "[]" }));
+  await signIn(page, { email: "learner@learnloop.local", password: "learnloop-learner" });
+  await page.goto(LESSON);
+  await page.getByRole("group", { name: "Audio lesson player" }).getByRole("button", { name: "Listen" }).click();
+  await expect(page.getByText("No voice is available: this browser has no speech voices and the server has no recording of this lesson.")).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole("group", { name: "Audio lesson player" }).getByRole("button", { name: "Listen" })).toBeDisabled();
 
   // A glossary term in the lesson text opens its definition, and Escape closes it.

@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import next from "next";
 import { parseServeEnv } from "../server/http/env";
+import { stampEveryRequest } from "../server/http/peer-address";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const portFlag = process.argv.indexOf("-p");
@@ -27,6 +28,10 @@ async function everyPathHeaders(): Promise<[string, string][]> {
 }
 
 async function serve(): Promise<void> {
+  // The per-address limits read the connection's peer from a header only this process writes
+  // (server/http/client-address.ts); instrumentation.ts subscribes too, this makes it certain for
+  // the tRPC endpoint that Next never sees.
+  stampEveryRequest();
   const app = next({ dev: false, dir: root, hostname: "localhost", port });
   await app.prepare();
   // Only now: Next installs its AsyncLocalStorage on first prepare, and the server modules

@@ -59,6 +59,7 @@ export const envSchema = z.object({
   AUTH_RATE_LIMIT_IP: z.coerce.number().int().positive().default(30),
   SEED_DEMO: booleanString.default(true),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  TRUST_PROXY: trustProxy,
   LIVE_JOIN_RATE_LIMIT: z.coerce
     .number()
     .int()
@@ -69,7 +70,6 @@ export const envSchema = z.object({
     .string()
     .default("")
     .describe("Comma-separated words refused in live-room nicknames, on top of the built-in list."),
-  TRUST_PROXY: trustProxy,
 });
 
 export type Env = z.infer<typeof envSchema>;

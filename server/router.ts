@@ -5,6 +5,7 @@ import { enrollmentRouter } from "./enrollment/router";
 import { gamificationRouter } from "./gamification/router";
 import { gameRouter } from "./game/router";
 import { labRouter } from "./lab/router";
+import { narrationRouter } from "./narration/router";
 import { progressRouter } from "./progress/router";
 import { reviewRouter } from "./review/router";
 import { quizRouter } from "./quiz/router";
@@ -21,6 +22,7 @@ export const appRouter = router({
   gamification: gamificationRouter,
   game: gameRouter,
   lab: labRouter,
+  narration: narrationRouter,
   progress: progressRouter,
   review: reviewRouter,
   quiz: quizRouter,

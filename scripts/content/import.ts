@@ -19,6 +19,14 @@ try {
       console.log(
         `Imported ${path.relative(process.cwd(), root) || "."} into ${description}:\n  ${describeImportReport(report).replaceAll(" · ", "\n  ")}`,
       );
+      // A studio draft was made from the version before this import: publishing it as it is would
+      // undo what the files just changed, so its instructors should review it first.
+      const drafted = await db.course.findMany({ where: { draft: { isNot: null } }, orderBy: { slug: "asc" }, select: { slug: true } });
+      if (drafted.length > 0) {
+        console.warn(
+          `These courses have unpublished studio edits made before this import; review their changes in the studio before publishing (publishing writes the draft over what was imported): ${drafted.map((course) => course.slug).join(", ")}`,
+        );
+      }
     } finally {
       await db.$disconnect();
     }

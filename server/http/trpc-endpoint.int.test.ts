@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { endSession, openSession } from "../auth/sessions";
 import { createTestUser } from "../test/factories";
 import { addForwardedHeaders, createTrpcEndpoint, isTrpcRequest } from "./trpc-endpoint";
 
@@ -27,9 +28,10 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-async function sessionCookie(userId: string): Promise<string> {
+/** A session cookie as Auth.js issues it at sign-in: the user and their server-side session. */
+async function sessionCookie(userId: string, sessionId: string): Promise<string> {
   const name = "authjs.session-token";
-  const token = await encode({ token: { sub: userId, name: "x", email: "x@test.learnloop" }, secret: process.env.AUTH_SECRET!, salt: name });
+  const token = await encode({ token: { sub: userId, sid: sessionId, name: "x", email: "x@test.learnloop" }, secret: process.env.AUTH_SECRET!, salt: name });
   return `${name}=${token}`;
 }
 
@@ -38,11 +40,17 @@ const input = (value: unknown) => encodeURIComponent(JSON.stringify(superjson.se
 describe("the direct tRPC endpoint", () => {
   it("knows the signed-in learner from the Auth.js session cookie and refuses anyone else", async () => {
     const learner = await createTestUser({ name: "Direct Learner" });
-    const signedIn = await fetch(`${baseURL}/api/trpc/user.me`, { headers: { cookie: await sessionCookie(learner.id) } });
+    const sessionId = await openSession(learner.id);
+    const cookie = await sessionCookie(learner.id, sessionId);
+    const signedIn = await fetch(`${baseURL}/api/trpc/user.me`, { headers: { cookie } });
     expect(signedIn.status).toBe(200);
     const body = superjson.deserialize<{ id: string; name: string }>(((await signedIn.json()) as { result: { data: never } }).result.data);
     expect(body).toMatchObject({ id: learner.id, name: "Direct Learner" });
     expect(signedIn.headers.get("x-frame-options")).toBe("DENY");
+
+    // Signing out ends the session on the server: the same cookie replayed is refused here too.
+    await endSession(sessionId);
+    expect((await fetch(`${baseURL}/api/trpc/user.me`, { headers: { cookie } })).status).toBe(401);
 
     const anonymous = await fetch(`${baseURL}/api/trpc/user.me`);
     expect(anonymous.status).toBe(401);

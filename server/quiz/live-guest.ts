@@ -1,5 +1,6 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { clientAddress } from "../http/client-address";
 import { getEnv } from "../env";
 import { clientAddress } from "../http/client-address";
 
@@ -59,7 +60,7 @@ export function guestFromHeaders(headers: Headers, code: string): GuestClaim | n
   return null;
 }
 
-/** The address a guest join counts against: the client's, as far as TRUST_PROXY lets the headers say. */
+/** The address a guest join counts against: the client's, as every per-address limit sees it (TRUST_PROXY). */
 export function joinAddress(headers: Headers): string {
   return clientAddress(headers);
 }

@@ -217,7 +217,11 @@ describe("drafts of a published course", () => {
       message: "This course has unpublished edits in the studio; publish or discard them before importing a zip over it.",
     });
 
+    // What content:import asks about after an import: the courses with a draft.
+    const withDraft = { slug, draft: { isNot: null } } as const;
+    expect(await db.course.count({ where: withDraft })).toBe(1);
     expect(await s.discardDraft({ slug })).toEqual({ ok: true });
+    expect(await db.course.count({ where: withDraft })).toBe(0);
     const back = await s.get({ slug });
     expect(back.hasDraft).toBe(false);
     expect(back.lessons.map((l) => l.title)).toEqual(["The basics"]);

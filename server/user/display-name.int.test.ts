@@ -11,7 +11,7 @@ import { createContextFor } from "../trpc";
 describe("display names through sign-up and the profile", () => {
   it("stores the normalised name at sign-up", async () => {
     const user = await registerUser({
-      input: { name: "\u202EAda\u200B Lovelace\u2066", email: `ada-${Date.now()}@test.learnloop`, password: "plum-orbit-42-lantern", timezone: "UTC" },
+      input: { name: "\u202EAda\u200B Lovelace\u2066", email: `ada-${Date.now()}@test.learnloop`, password: "correct horse battery", timezone: "UTC" },
       headers: fromAddress(uniqueIp()),
     });
     expect(user.name).toBe("Ada Lovelace");

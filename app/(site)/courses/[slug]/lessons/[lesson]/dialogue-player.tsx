@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { useLessonProgress } from "./progress-provider";
+import { useCuedAudio, useServerRecordings } from "./use-recording";
 import { SPEEDS, useSpeech } from "./use-speech";
 
 export type DialogueScene = { key: string; title: string; audioUrl: string | null; turns: { speaker: "teacher" | "student"; text: string }[] };
@@ -12,9 +13,11 @@ const SPEAKER_NAME = { teacher: "Teacher", student: "Student" } as const;
 /**
  * The audio lesson: the dialogue as a transcript that is always on screen, read aloud line by line
  * (or from a scene's recording where it has one), the spoken line highlighted and kept in view.
+ * Where the browser has no voices, each scene plays the server's two-voice recording of it, and the
+ * highlight follows the recording line by line.
  * Keys inside the player: Space plays or pauses, arrow keys move to the previous or next line.
  */
-export function DialoguePlayer({ sectionId, scenes }: { sectionId: string; scenes: DialogueScene[] }) {
+export function DialoguePlayer({ sectionId, lesson, scenes }: { sectionId: string; lesson: { courseSlug: string; lessonSlug: string }; scenes: DialogueScene[] }) {
   const { states, report } = useLessonProgress();
   const saved = states[sectionId];
   const lines = useMemo<Line[]>(() => {
@@ -23,9 +26,24 @@ export function DialoguePlayer({ sectionId, scenes }: { sectionId: string; scene
     return all;
   }, [scenes]);
   const total = lines.length;
-  const { support, rate, setRate, speak, stop } = useSpeech();
+  const { support, rate, setRate, speak, stop: stopSpeech } = useSpeech();
+  const { play: playCued, stop: stopCued } = useCuedAudio(rate);
+  const stop = useCallback(() => {
+    stopSpeech();
+    stopCued();
+  }, [stopSpeech, stopCued]);
   const [current, setCurrent] = useState(() => Math.min(saved?.position?.line ?? 0, total - 1));
   const [playing, setPlaying] = useState(false);
+  // Whether the learner has asked to listen on this visit: nothing is rendered for a visitor who only reads.
+  const [asked, setAsked] = useState(false);
+  const currentSceneIndex = lines[current]!.scene;
+  const rendered = useServerRecordings({
+    ...lesson,
+    sectionId,
+    // Only where the browser cannot speak, for scenes without a recording of their own, once the
+    // learner asks to listen: the scene at hand, and the next one while this one plays.
+    wanted: scenes.map((scene, index) => support === "none" && asked && !scene.audioUrl && (index === currentSceneIndex || (playing && index === currentSceneIndex + 1))),
+  });
   // The scene whose recording is playing: a ref drives playback, the state only what the page shows.
   const recordingScene = useRef<number | null>(null);
   const [recording, setRecording] = useState<number | null>(null);
@@ -78,6 +96,35 @@ export function DialoguePlayer({ sectionId, scenes }: { sectionId: string; scene
       return;
     }
     if (recordingScene.current !== null) return;
+    const serverRecording = rendered[line.scene];
+    // Still being rendered: playback starts when it arrives.
+    if (!canSpeak && !scene.audioUrl && serverRecording === null) return;
+    if (!canSpeak && !scene.audioUrl && serverRecording && serverRecording !== "failed") {
+      const sceneLines = lines.filter((entry) => entry.scene === line.scene);
+      const from = sceneLines.findIndex((entry) => entry.index === line.index);
+      recordingScene.current = line.scene;
+      let at = from;
+      playCued(serverRecording, from, {
+        onCue: (index) => {
+          // Every line the recording has moved past was heard.
+          markHeard(sceneLines.slice(at, index).map((entry) => entry.index), sceneLines[index]!.index);
+          at = index;
+          setCurrent(sceneLines[index]!.index);
+        },
+        onEnd: () => {
+          const next = sceneLines[sceneLines.length - 1]!.index + 1;
+          markHeard(sceneLines.slice(at).map((entry) => entry.index), next);
+          recordingScene.current = null;
+          if (next < total) setCurrent(next);
+          else setPlaying(false);
+        },
+        onError: () => {
+          recordingScene.current = null;
+          setPlaying(false);
+        },
+      });
+      return;
+    }
     if (!canSpeak) {
       const stopped = setTimeout(() => setPlaying(false), 0);
       return () => clearTimeout(stopped);
@@ -87,7 +134,7 @@ export function DialoguePlayer({ sectionId, scenes }: { sectionId: string; scene
       if (current + 1 < total) setCurrent(current + 1);
       else setPlaying(false);
     });
-  }, [playing, current, lines, scenes, unplayable, rate, canSpeak, speak, markHeard, total]);
+  }, [playing, current, lines, scenes, unplayable, rate, canSpeak, speak, markHeard, total, rendered, playCued]);
 
   useEffect(() => {
     if (audio.current) audio.current.playbackRate = rate;
@@ -111,7 +158,10 @@ export function DialoguePlayer({ sectionId, scenes }: { sectionId: string; scene
     report(sectionId, { position: { line: current } });
   }, [stop, report, sectionId, current]);
 
-  const play = useCallback(() => setPlaying(true), []);
+  const play = useCallback(() => {
+    setAsked(true);
+    setPlaying(true);
+  }, []);
 
   const goTo = useCallback(
     (index: number) => {
@@ -145,7 +195,11 @@ export function DialoguePlayer({ sectionId, scenes }: { sectionId: string; scene
   }
 
   const anyRecording = scenes.some((scene) => scene.audioUrl);
-  const playable = canSpeak || anyRecording;
+  const currentScene = scenes[currentSceneIndex]!;
+  const currentRendered = rendered[currentSceneIndex];
+  const serverState = support !== "none" || currentScene.audioUrl ? "unused" : !asked ? "available" : currentRendered === null ? "preparing" : currentRendered === "failed" ? "failed" : "ready";
+  // Listen may be pressed while the scene at hand is still being rendered: it plays once it is in.
+  const playable = canSpeak || anyRecording || serverState === "available" || serverState === "preparing" || serverState === "ready";
   const line = lines[current]!;
 
   return (
@@ -184,11 +238,23 @@ export function DialoguePlayer({ sectionId, scenes }: { sectionId: string; scene
           · {playing ? `${SPEAKER_NAME[line.speaker]} speaking` : "Paused"}
         </p>
         <p className="w-full text-xs text-slate-600 dark:text-slate-400">Keys: Space plays or pauses; arrow keys move between lines; choose a line to start there.</p>
-        {support === "none" ? (
+        {serverState === "available" ? (
+          <p role="status" className="w-full rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-800 dark:bg-slate-900 dark:text-slate-200">
+            This browser has no speech voices: Listen plays a recording made on the server (two synthetic voices). The full transcript is below.
+          </p>
+        ) : serverState === "preparing" ? (
+          <p role="status" className="w-full rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-800 dark:bg-slate-900 dark:text-slate-200">
+            This browser has no speech voices: preparing a recording of the lesson…
+          </p>
+        ) : serverState === "ready" ? (
+          <p role="status" className="w-full rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-800 dark:bg-slate-900 dark:text-slate-200">
+            This browser has no speech voices, so the lesson plays a recording made on the server (two synthetic voices). The full transcript is below.
+          </p>
+        ) : serverState === "failed" ? (
           <p role="status" className="w-full rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
             {anyRecording
               ? "This browser has no speech voices, so only the scenes with a recording can play. The full transcript is below."
-              : "This browser has no speech voices, so this lesson cannot be read aloud here. Everything it would say is in the transcript below."}
+              : "No voice is available: this browser has no speech voices and the server has no recording of this lesson. Everything it would say is in the transcript below."}
           </p>
         ) : null}
       </div>
@@ -218,7 +284,7 @@ export function DialoguePlayer({ sectionId, scenes }: { sectionId: string; scene
                       aria-current={active ? "true" : undefined}
                       onClick={() => {
                         goTo(entry.index);
-                        if (playable) setPlaying(true);
+                        if (playable) play();
                       }}
                       className={`max-w-2xl rounded-lg px-4 py-2 text-left ${entry.speaker === "student" ? "text-right" : ""} ${
                         active ? "bg-brand-100 ring-2 ring-brand-600 dark:bg-slate-800" : "bg-slate-100 hover:bg-slate-200 dark:bg-slate-900 dark:hover:bg-slate-800"

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { GlossaryTerm } from "@/lib/content/glossary-terms";
 import { SECTION_LABEL } from "@/lib/content/structure";
+import { chapterSegments } from "@/lib/narration/speech-text";
 import { completionRule, type SummaryLevel } from "@/lib/progress/rules";
 import type { LearnerSection } from "@/server/catalog/learner-view";
 import { Markdown } from "../../../../../_components/markdown";
@@ -10,7 +11,6 @@ import { ContentCard } from "./content-card";
 import { DialoguePlayer } from "./dialogue-player";
 import { GlossaryList } from "./glossary-list";
 import { LessonMarkdown } from "./glossary-term";
-import { markdownToSpeech } from "./speech-text";
 import { SectionStatus, TrackedSection } from "./section-status";
 import { SummaryTabs } from "./summary-tabs";
 
@@ -71,6 +71,7 @@ export function LessonSectionView({ section, context }: { section: LearnerSectio
         <SectionFrame section={section}>
           <DialoguePlayer
             sectionId={section.id}
+            lesson={{ courseSlug: context.courseSlug, lessonSlug: context.lessonSlug }}
             scenes={section.scenes.map((scene, index) => ({
               key: scene.key ?? `${index}`,
               title: scene.title,
@@ -91,14 +92,14 @@ export function LessonSectionView({ section, context }: { section: LearnerSectio
         <SectionFrame section={section}>
           <AudiobookPlayer
             sectionId={section.id}
+            lesson={{ courseSlug: context.courseSlug, lessonSlug: context.lessonSlug }}
             chapters={section.chapters.map((chapter, index) => ({
               key: chapter.key ?? `${index}`,
               title: chapter.title,
               points: chapter.points,
               explanation: md(chapter.explanation, `${index}-explanation`),
-              explanationText: markdownToSpeech(chapter.explanation),
               analogy: md(chapter.analogy, `${index}-analogy`),
-              analogyText: markdownToSpeech(chapter.analogy),
+              segments: chapterSegments(chapter),
             }))}
           />
         </SectionFrame>

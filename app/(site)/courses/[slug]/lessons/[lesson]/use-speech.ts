@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
-import type { Speaker } from "./speech-text";
+import type { Speaker } from "@/lib/narration/speech-text";
 
 export type SpeechSupport = "checking" | "ready" | "none";
 

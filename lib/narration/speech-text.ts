@@ -14,3 +14,8 @@ export function markdownToSpeech(markdown: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/** What is read aloud for an audiobook chapter, in order: title, each point, the explanation, the analogy. */
+export function chapterSegments(chapter: { title: string; points: string[]; explanation: string; analogy: string }): string[] {
+  return [chapter.title, ...chapter.points, markdownToSpeech(chapter.explanation), `Analogy. ${markdownToSpeech(chapter.analogy)}`];
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { markdownToSpeech } from "./speech-text";
+import { chapterSegments, markdownToSpeech } from "./speech-text";
 
 describe("markdownToSpeech", () => {
   it("keeps the words and drops the markup", () => {
@@ -11,5 +11,17 @@ describe("markdownToSpeech", () => {
   it("reads code blocks as text and leaves plain prose alone", () => {
     expect(markdownToSpeech("```python\nmodel.fit()\n```")).toBe("model.fit()");
     expect(markdownToSpeech("Plain words, 3 * 4 = 12.")).toBe("Plain words, 3 * 4 = 12.");
+  });
+});
+
+describe("chapterSegments", () => {
+  it("reads the title, each point, then the explanation and the analogy without markup", () => {
+    expect(chapterSegments({ title: "Freezing", points: ["Keep the base", "Train the head"], explanation: "The **base** stays.", analogy: "Like _scaffolding_." })).toEqual([
+      "Freezing",
+      "Keep the base",
+      "Train the head",
+      "The base stays.",
+      "Analogy. Like scaffolding.",
+    ]);
   });
 });
