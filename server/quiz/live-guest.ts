@@ -2,7 +2,6 @@ import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { clientAddress } from "../http/client-address";
 import { getEnv } from "../env";
-import { clientAddress } from "../http/client-address";
 
 // A guest of a live room holds one signed cookie per room code: the room's and the player's ids,
 // signed with a key derived from AUTH_SECRET for this purpose only. Whoever holds it is that
