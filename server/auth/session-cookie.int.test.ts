@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { auth } from "./config";
 import { sessionClaims, sessionCookieName } from "./session-cookie";
 
-// The web server's tRPC endpoint reads the session with sessionUserId; Next's routes with auth().
+// The web server's tRPC endpoint reads the session with sessionClaims; Next's routes with auth().
 // Both must accept and refuse the same cookies.
 const secret = process.env.AUTH_SECRET!;
 const HTTP_NAME = "authjs.session-token";

@@ -67,8 +67,3 @@ export async function sessionClaims(headers: Headers): Promise<{ userId: string;
     return null;
   }
 }
-
-/** The signed-in user's id from the request's session cookie, or null when there is no valid cookie. */
-export async function sessionUserId(headers: Headers): Promise<string | null> {
-  return (await sessionClaims(headers))?.userId ?? null;
-}
