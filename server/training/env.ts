@@ -25,6 +25,11 @@ export const trainingEnvSchema = z
     TRAINING_HEARTBEAT_SECONDS: z.coerce.number().min(0.2).max(300).default(5),
     TRAINING_EXPIRY_SECONDS: z.coerce.number().min(1).max(3600).default(60),
     TRAINING_MAX_ATTEMPTS: count(3, 20),
+    // FSRS memory-model fits (server/review/memory-model.ts), which run on the same workers: the
+    // longest one fit may take before it is abandoned (the learner's parameters stay as they were),
+    // and how many new reviews since a learner's last fit trigger an automatic refit.
+    MEMORY_FIT_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
+    MEMORY_FIT_REFIT_REVIEWS: count(500, 1_000_000),
   })
   .refine((env) => env.TRAINING_EXPIRY_SECONDS >= env.TRAINING_HEARTBEAT_SECONDS * 2, {
     path: ["TRAINING_EXPIRY_SECONDS"],
