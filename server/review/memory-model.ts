@@ -19,7 +19,7 @@ import { DomainError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { getTrainingEnv } from "../training/env";
 import { enqueueMemoryFit, memoryFitQueue } from "./memory-queue";
-import { localDay } from "./service";
+import { LEARN_AHEAD_MINUTES, localDay } from "./service";
 
 // A learner's own memory model: FSRS-6 parameters fitted to their review log by fsrs-rs's
 // optimizer (@open-spaced-repetition/binding), in a pg-boss job on the training workers, never on
@@ -328,12 +328,12 @@ async function targetParameters(client: Client, userId: string, target: SwitchTa
   return { parameters: [...fit.parameters], fitId: target.fitId };
 }
 
-type CardRow = { id: string; state: Schedule["state"]; due: Date; suspended: boolean };
+type CardRow = { id: string; state: Schedule["state"]; due: Date; suspended: boolean; buriedUntil: Date | null };
 
 /** Every reviewed card's schedule replayed from its review history under `parameters`: what FSRS would have scheduled. */
 async function replaySchedules(client: Client, userId: string, parameters: readonly number[], desiredRetention: number) {
   const [cards, history] = await Promise.all([
-    client.card.findMany({ where: { userId, state: { not: "NEW" } }, select: { id: true, state: true, due: true, suspended: true } }),
+    client.card.findMany({ where: { userId, state: { not: "NEW" } }, select: { id: true, state: true, due: true, suspended: true, buriedUntil: true } }),
     loadHistory(client, userId),
   ]);
   const scheduler = schedulerFor({ desiredRetention, weights: parameters });
@@ -354,16 +354,20 @@ async function replaySchedules(client: Client, userId: string, parameters: reado
   return { cards, replayed };
 }
 
-function workload(cards: readonly CardRow[], replayed: Map<string, Schedule>, todayEnd: Date, weekEnd: Date) {
+/** Due today as the queue counts it (reviews due before the day ends, steps due within the learn-ahead window), and due within the week. */
+function workload(cards: readonly CardRow[], replayed: Map<string, Schedule>, now: Date, todayEnd: Date, weekEnd: Date) {
+  const ahead = now.getTime() + LEARN_AHEAD_MINUTES * 60_000;
+  const dueToday = (state: Schedule["state"], due: Date) => (state === "REVIEW" ? due < todayEnd : due.getTime() <= ahead);
   let todayBefore = 0, todayAfter = 0, weekBefore = 0, weekAfter = 0, changed = 0;
   for (const card of cards) {
     if (card.suspended) continue;
-    const after = replayed.get(card.id)?.due ?? card.due;
-    if (after.getTime() !== card.due.getTime()) changed++;
-    if (card.due < todayEnd) todayBefore++;
-    if (after < todayEnd) todayAfter++;
+    const after = replayed.get(card.id) ?? { state: card.state, due: card.due };
+    if (after.due.getTime() !== card.due.getTime()) changed++;
+    const buried = card.buriedUntil && card.buriedUntil > now;
+    if (!buried && dueToday(card.state, card.due)) todayBefore++;
+    if (!buried && dueToday(after.state, after.due)) todayAfter++;
     if (card.due < weekEnd) weekBefore++;
-    if (after < weekEnd) weekAfter++;
+    if (after.due < weekEnd) weekAfter++;
   }
   return { today: { before: todayBefore, after: todayAfter }, week: { before: weekBefore, after: weekAfter }, cardsMoved: changed };
 }
@@ -376,7 +380,7 @@ export async function previewSwitch(options: { userId: string; target: SwitchTar
   const { parameters } = await targetParameters(db, options.userId, options.target, effective(settings.weights));
   const { cards, replayed } = await replaySchedules(db, options.userId, parameters, settings.desiredRetention);
   const day = localDay(user.timezone, now);
-  return { ...workload(cards, replayed, day.end, new Date(day.end.getTime() + 6 * 86_400_000)), settingsVersion: settings.weightsVersion };
+  return { ...workload(cards, replayed, now, day.end, new Date(day.end.getTime() + 6 * 86_400_000)), settingsVersion: settings.weightsVersion };
 }
 
 const SWITCH_TRANSACTION = { maxWait: 15_000, timeout: 120_000 } as const;

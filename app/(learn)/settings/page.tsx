@@ -3,6 +3,7 @@ import { requireViewer } from "../../_components/access";
 import { PageHeader } from "../../_components/page-header";
 import { getServerCaller } from "../../_trpc/server";
 import { LeaderboardVisibility } from "./leaderboard-visibility";
+import { MemoryModel } from "./memory-model";
 import { ProfileForm } from "./profile-form";
 import { ReviewSettingsForm } from "./review-settings-form";
 
@@ -20,6 +21,10 @@ export default async function SettingsPage() {
       <section aria-labelledby="review-settings" className="mt-12 space-y-4">
         <h2 id="review-settings" className="scroll-mt-16 text-xl font-semibold">Flashcard reviews</h2>
         <ReviewSettingsForm initial={reviewSettings} />
+      </section>
+      <section aria-labelledby="memory-model" className="mt-12 space-y-4">
+        <h2 id="memory-model" className="scroll-mt-16 text-xl font-semibold">Your memory model</h2>
+        <MemoryModel />
       </section>
     </div>
   );
