@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { DomainError } from "../errors";
 import { lastXpAt } from "../gamification/service";
-import { mostForgottenCards } from "../review/stats";
+import { courseMemory, mostForgottenCards } from "../review/stats";
 import { courseCompletion } from "./completion";
 import { editableBy, type Actor } from "./service";
 
@@ -50,5 +50,6 @@ export async function getClass(options: { actor: Actor; slug: string }) {
     lessons: course.lessons.map((lesson) => ({ title: lesson.title, completionPercent: completion.byLesson.get(lesson.id) ?? 0 })),
     mostMissedQuestions: null,
     mostForgottenCards: await mostForgottenCards({ courseId: course.id }),
+    memory: await courseMemory({ courseId: course.id }),
   };
 }
