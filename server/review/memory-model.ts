@@ -147,19 +147,26 @@ class FitFailure extends Error {}
 
 const toBindingItem = (item: MemoryItem) => new FSRSBindingItem(item.reviews.map((review) => new FSRSBindingReview(review.rating, review.deltaT)));
 
-/** fsrs-rs's optimizer on the items, giving up at `deadline` (ms since epoch). */
+/**
+ * fsrs-rs's optimizer on the items, giving up at `deadline` (ms since epoch). The deadline is
+ * enforced through the progress callback (returning false interrupts the optimizer): the binding's
+ * own `timeout` option left computeParameters hanging in 0.5.0.
+ */
 async function fitParameters(items: readonly FSRSBindingItem[], deadline: number, onProgress: (fraction: number) => void): Promise<number[]> {
-  const remaining = deadline - Date.now();
-  if (remaining <= 0) throw new FitFailure("timeout");
-  const parameters = await computeParameters([...items], {
-    ...OPTIMIZER_OPTIONS,
-    timeout: remaining,
-    progress: (current, total) => {
-      if (total > 0) onProgress(current / total);
-      // Returning false stops the optimizer.
-      return Date.now() < deadline;
-    },
-  });
+  if (Date.now() >= deadline) throw new FitFailure("timeout");
+  let parameters: number[];
+  try {
+    parameters = await computeParameters([...items], {
+      ...OPTIMIZER_OPTIONS,
+      progress: (current, total) => {
+        if (total > 0) onProgress(current / total);
+        return Date.now() < deadline;
+      },
+    });
+  } catch (error) {
+    if (Date.now() >= deadline || /Interrupted/.test((error as Error).message)) throw new FitFailure("timeout");
+    throw error;
+  }
   if (Date.now() > deadline) throw new FitFailure("timeout");
   if (!isParameterVector(parameters)) throw new FitFailure("invalid");
   return parameters;
