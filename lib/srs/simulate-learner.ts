@@ -18,9 +18,15 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** FSRS-6 parameters that differ from the defaults by up to ±`spread` (a fraction) each, clipped to FSRS's valid ranges. */
+/**
+ * A learner's "true" FSRS-6 parameters, drawn the way learners differ most in srs-benchmark's
+ * collections: initial stabilities (w0–w3) scaled together by a factor between ¼ and 4 (log-uniform),
+ * the forgetting curve's decay (w20) anywhere in 0.1–0.5, and every other parameter up to ±`spread`
+ * off the default; clipped to FSRS's valid ranges.
+ */
 export function drawTrueParameters(random: () => number, spread = 0.5): number[] {
-  const drawn = default_w.map((value) => value * (1 - spread + 2 * spread * random()));
+  const memory = Math.exp(Math.log(0.25) + random() * Math.log(16));
+  const drawn = default_w.map((value, i) => (i < 4 ? value * memory : i === 20 ? 0.1 + 0.4 * random() : value * (1 - spread + 2 * spread * random())));
   return clipParameters(drawn, 1, true);
 }
 
