@@ -4,6 +4,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import { DEFAULT_PARAMETERS } from "../lib/srs/memory-model";
 import { simulateLearner } from "../lib/srs/simulate-learner";
 import { e2eServer } from "./server";
 import { uniqueEmail } from "./helpers";
@@ -19,7 +20,9 @@ async function seedHistory(email: string) {
   try {
     const { rows } = await client.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
     const userId = rows[0]!.id;
-    const sim = simulateLearner({ seed: 4242, reviews: 2500, start: new Date(Date.now() - 150 * 86_400_000), newCardsPerDay: 8 });
+    // A learner who forgets new cards four times faster than FSRS's defaults assume, and whose memories fade on a steeper curve.
+    const trueParameters = DEFAULT_PARAMETERS.map((w, i) => (i < 4 ? w * 0.25 : i === 20 ? 0.5 : w));
+    const sim = simulateLearner({ seed: 4242, reviews: 2500, start: new Date(Date.now() - 150 * 86_400_000), newCardsPerDay: 8, trueParameters });
     const ids = new Map([...sim.cards.keys()].map((key) => [key, randomUUID()]));
     const last = new Map(sim.reviews.map((review) => [review.cardId, review.after]));
     await client.query("BEGIN");
