@@ -41,8 +41,9 @@ export function simulateWorkload(options: WorkloadOptions, retention: number): W
   const days = options.days ?? 365;
   const random = seededRandom(options.seed ?? 42);
   const sample = options.sample ?? 2000;
-  const stride = Math.max(1, Math.ceil(options.cards.length / sample));
-  const learned = options.cards.filter((_, i) => i % stride === 0);
+  // A random sample (seeded, so the curve repeats exactly): a stride would follow any order the cards came in.
+  const pick = seededRandom((options.seed ?? 42) + 1);
+  const learned = options.cards.length > sample ? options.cards.filter(() => pick() < sample / options.cards.length) : options.cards;
   const scale = learned.length ? options.cards.length / learned.length : 1;
   const algorithm = new FSRSAlgorithm(generatorParameters({ w: [...options.parameters], request_retention: retention, maximum_interval: MAXIMUM_INTERVAL_DAYS, enable_fuzz: false, enable_short_term: true }));
 
