@@ -58,7 +58,7 @@ export async function memoryModelSection(): Promise<string[]> {
     "|---:|---:|---:|---:|",
     ...timing,
     "",
-    `Held-out log loss on the last 20% of each of ${counted} simulated learners' reviews (500–3,000 reviews each, true FSRS-6 parameters up to ±50% off the defaults), parameters fitted on the first 80%:`,
+    `Held-out log loss on the last 20% of each of ${counted} simulated learners' reviews (500–3,000 reviews each; true FSRS-6 parameters with initial stabilities ¼–4× the defaults, decay 0.1–0.5, the rest ±50%; no minimum applied, unlike the app's 400), parameters fitted on the first 80%:`,
     "",
     "| parameters | mean log loss | wins |",
     "|---|---:|---:|",
