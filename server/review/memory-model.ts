@@ -1,5 +1,5 @@
 import "server-only";
-import { computeParameters, FSRSBindingItem, FSRSBindingReview } from "@open-spaced-repetition/binding";
+import type { FSRSBindingItem } from "@open-spaced-repetition/binding";
 import {
   DEFAULT_PARAMETERS,
   evaluateParameters,
@@ -145,7 +145,17 @@ export type FitOutcome = "skipped" | "succeeded" | "failed";
 
 class FitFailure extends Error {}
 
-const toBindingItem = (item: MemoryItem) => new FSRSBindingItem(item.reviews.map((review) => new FSRSBindingReview(review.rating, review.deltaT)));
+// The optimizer is a native module: loaded on the first fit (in the worker), so a platform without
+// its prebuilt binary still serves every page and only the fit fails, saying so.
+type Binding = typeof import("@open-spaced-repetition/binding");
+let binding: Promise<Binding> | undefined;
+function loadBinding(): Promise<Binding> {
+  binding ??= import("@open-spaced-repetition/binding").catch((error: unknown) => {
+    binding = undefined;
+    throw new FitFailure(`unavailable: ${(error as Error).message}`);
+  });
+  return binding;
+}
 
 /**
  * fsrs-rs's optimizer on the items, giving up at `deadline` (ms since epoch). The deadline is
@@ -154,6 +164,7 @@ const toBindingItem = (item: MemoryItem) => new FSRSBindingItem(item.reviews.map
  */
 async function fitParameters(items: readonly FSRSBindingItem[], deadline: number, onProgress: (fraction: number) => void): Promise<number[]> {
   if (Date.now() >= deadline) throw new FitFailure("timeout");
+  const { computeParameters } = await loadBinding();
   let parameters: number[];
   try {
     parameters = await computeParameters([...items], {
@@ -174,7 +185,8 @@ async function fitParameters(items: readonly FSRSBindingItem[], deadline: number
 
 /** The evidence of a fit: fitted vs the learner's current vs default parameters, each on reviews the fitted model had not seen. */
 export async function evaluateFit(items: readonly MemoryItem[], baseline: readonly number[], options: { deadline: number; onProgress?: (fraction: number) => void }) {
-  const bindingItems = items.map(toBindingItem);
+  const { FSRSBindingItem, FSRSBindingReview } = await loadBinding();
+  const bindingItems = items.map((item) => new FSRSBindingItem(item.reviews.map((review) => new FSRSBindingReview(review.rating, review.deltaT))));
   const splits = timeSeriesSplits(items.map((_, i) => i));
   const steps = splits.length + 1;
   const report = (step: number, fraction: number) => options.onProgress?.(Math.min(1, (step + fraction) / steps));
@@ -193,6 +205,7 @@ export async function evaluateFit(items: readonly MemoryItem[], baseline: readon
 
 function failureSentence(error: unknown, timeoutSeconds: number): string {
   if (error instanceof FitFailure && error.message === "timeout") return `The fit took longer than ${timeoutSeconds} seconds and was stopped; your parameters were not changed.`;
+  if (error instanceof FitFailure && error.message.startsWith("unavailable")) return "The optimizer is not available on this server; your parameters were not changed.";
   if (error instanceof FitFailure) return "The optimizer returned parameters that are not valid; your parameters were not changed.";
   return "The optimizer failed on your review history; your parameters were not changed.";
 }
