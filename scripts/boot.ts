@@ -15,9 +15,9 @@ import { describeImportReport, importCatalogIfEmpty } from "../server/content/im
 import { createPrismaClient } from "../server/db-client";
 import { EnvError, checkOAuthPairs, parseEnv } from "../server/env";
 import { parseTrainingEnv } from "../server/training/env";
-import { startEmbeddedPostgres, type EmbeddedDb } from "./db/embedded";
+import { startSupervisedPostgres, type EmbeddedDb } from "./db/embedded";
 import { applyMigrations } from "./db/migrations";
-import { describeDemoAccounts, seedDemoAccounts } from "./seed";
+import { describeDemoAccounts, seedDemoAccounts, seedDemoClass, seedDemoStaff } from "./seed";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
@@ -63,7 +63,7 @@ function sourceFingerprint(): string {
       hash.update(entry).update(readFileSync(full));
     }
   };
-  for (const entry of ["app", "server", "lib", "public", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"]) {
+  for (const entry of ["app", "server", "lib", "public", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"]) {
     visit(entry);
   }
   return hash.digest("hex");
@@ -124,7 +124,7 @@ async function main(): Promise<void> {
       const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
       const pgDir = path.join(dataDir, "pg");
       log(`starting the embedded PostgreSQL in ${displayPath(pgDir)} on 127.0.0.1:${port}…`);
-      embedded = await startEmbeddedPostgres({ dataDir: pgDir, port });
+      embedded = await startSupervisedPostgres({ dataDir: pgDir, port, report: log });
       process.env.DATABASE_URL = embedded.url;
     } else {
       log("using the PostgreSQL at DATABASE_URL");
@@ -145,6 +145,8 @@ async function main(): Promise<void> {
       const db = createPrismaClient({ databaseUrl: env.DATABASE_URL, max: 1 });
       try {
         await seedDemoAccounts(db);
+        await seedDemoStaff(db);
+        await seedDemoClass(db);
       } finally {
         await db.$disconnect();
       }

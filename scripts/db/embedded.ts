@@ -9,7 +9,14 @@ import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 
-export type EmbeddedDb = { url: string; port: number; dataDir: string; stop(): Promise<void> };
+export type EmbeddedDb = {
+  url: string;
+  port: number;
+  dataDir: string;
+  stop(): Promise<void>;
+  /** Settles when the server process ends, by stop() or otherwise, with how it ended. */
+  exited: Promise<string>;
+};
 
 export type StartEmbeddedPostgresOptions = {
   dataDir: string;
@@ -94,6 +101,10 @@ export async function startEmbeddedPostgres(opts: StartEmbeddedPostgresOptions):
   const stop = async () => {
     if (postmaster) await stopChild(postmaster);
   };
+  const exited = new Promise<string>((resolve) => {
+    if (!postmaster || postmaster.exitCode !== null || postmaster.signalCode !== null) return resolve("not running");
+    postmaster.once("exit", (code, signal) => resolve(signal ? `killed by ${signal}` : `exit code ${code}`));
+  });
 
   try {
     await ensureDatabase({ port, password, database });
@@ -107,6 +118,53 @@ export async function startEmbeddedPostgres(opts: StartEmbeddedPostgresOptions):
     port,
     dataDir,
     stop,
+    exited,
+  };
+}
+
+/**
+ * The embedded server under supervision: when it dies (a crash, the OOM killer, a kill -9), it is
+ * started again on the same data dir and port, so the app's pool reconnects to the same URL and
+ * /api/health recovers instead of answering 503 until someone restarts the app. Each event is
+ * reported through `report` in a sentence; attempts back off from 0.5 s to 30 s and never give up.
+ */
+export async function startSupervisedPostgres(opts: StartEmbeddedPostgresOptions & { report: (line: string) => void }): Promise<EmbeddedDb> {
+  let current = await startEmbeddedPostgres(opts);
+  let stopping = false;
+  let restarts = 0;
+  const watch = (db: EmbeddedDb) => {
+    void db.exited.then(async (how) => {
+      if (stopping) return;
+      opts.report(`the embedded PostgreSQL stopped unexpectedly (${how}); restarting it…`);
+      for (let attempt = 0; !stopping; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 500 * 2 ** attempt)));
+        if (stopping) return;
+        try {
+          current = await startEmbeddedPostgres(opts);
+        } catch (error) {
+          opts.report(`restarting the embedded PostgreSQL failed (attempt ${attempt + 1}): ${error instanceof Error ? error.message : String(error)}`);
+          continue;
+        }
+        restarts++;
+        opts.report(`the embedded PostgreSQL is running again (restart ${restarts})`);
+        if (stopping) await current.stop();
+        else watch(current);
+        return;
+      }
+    });
+  };
+  watch(current);
+  return {
+    url: current.url,
+    port: current.port,
+    dataDir: current.dataDir,
+    stop: async () => {
+      stopping = true;
+      await current.stop();
+    },
+    get exited() {
+      return current.exited;
+    },
   };
 }
 

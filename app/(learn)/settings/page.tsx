@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireViewer } from "../../_components/access";
 import { PageHeader } from "../../_components/page-header";
 import { getServerCaller } from "../../_trpc/server";
+import { AccountSecurity } from "./account-security";
 import { LeaderboardVisibility } from "./leaderboard-visibility";
 import { MemoryModel } from "./memory-model";
 import { ProfileForm } from "./profile-form";
@@ -26,6 +27,7 @@ export default async function SettingsPage() {
         <h2 id="memory-model" className="scroll-mt-16 text-xl font-semibold">Your memory model</h2>
         <MemoryModel />
       </section>
+      <AccountSecurity hasPassword={me.hasPassword} />
     </div>
   );
 }
