@@ -9,15 +9,14 @@
 // looked up in the database (finished attempts and their answers, review logs, game results,
 // section progress). Writes bench/results/load.md; exits 1 on a 5xx or a lost write.
 import { hash } from "@node-rs/argon2";
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import superjson from "superjson";
-import { freePort, stop, waitHealthy } from "./_app";
+import { bootApp, throwawayEnv, type BootedApp } from "./_app";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 50);
@@ -252,28 +251,13 @@ const percentile = (values: number[], p: number) => {
 };
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "learnloop-bench-load-"));
-  chmodSync(dataDir, 0o755);
-  const [appPort, pgPort] = [await freePort(), await freePort()];
-  const base = `http://127.0.0.1:${appPort}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(appPort),
-    LEARNLOOP_DATA_DIR: dataDir,
-    EMBEDDED_PG_PORT: String(pgPort),
-    DATABASE_URL: "",
-    AUTH_SECRET: "",
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
-  const log: string[] = [];
-  let app: ChildProcess | null = null;
+  const { env, baseURL: base, pgPort, dataDir, cleanup } = await throwawayEnv({ prefix: "learnloop-bench-load-", demo: true });
+  let app: BootedApp | null = null;
   let client: pg.Client | null = null;
+  const log = () => app?.log() ?? "";
   try {
     console.log("Booting the app on a fresh database (a production build is made first if none is current)…");
-    app = spawn(process.execPath, ["--import", "tsx", "scripts/boot.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-    app.stdout?.on("data", (chunk: Buffer) => log.push(chunk.toString()));
-    app.stderr?.on("data", (chunk: Buffer) => log.push(chunk.toString()));
-    await waitHealthy(`${base}/api/health`, app, { log });
+    app = await bootApp({ env, baseURL: base });
 
     const password = readFileSync(path.join(dataDir, "pg.password"), "utf8").trim();
     client = new pg.Client({
@@ -403,8 +387,7 @@ async function main() {
         ...errors.slice(0, 10).map((error) => `- ${error.message.replace(/\s+/g, " ").slice(0, 300)}`),
       );
     if (missing.length) lines.push("", "Missing writes (first 10):", ...missing.slice(0, 10).map((entry) => `- ${entry}`));
-    const internal = log
-      .join("")
+    const internal = log()
       .split("\n")
       .filter((line) => /internal error|Transaction API error|P20\d\d|Error:/.test(line));
     if (internal.length) lines.push("", "Server errors in the app's log (first 10):", ...internal.slice(0, 10).map((line) => `- ${line.trim().slice(0, 300)}`));
@@ -418,12 +401,12 @@ async function main() {
     writeFileSync(file, `${title}${report}\n\n${previous}`.trimEnd() + "\n");
     if (fivexx.length || missing.length) process.exitCode = 1;
   } catch (error) {
-    console.error(log.join("").slice(-5000));
+    console.error(log().slice(-5000));
     throw error;
   } finally {
     await client?.end();
-    if (app) await stop(app);
-    rmSync(dataDir, { recursive: true, force: true });
+    await app?.stop();
+    cleanup();
   }
 }
 

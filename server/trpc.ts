@@ -2,7 +2,7 @@ import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
-import { getSignedIn } from "./auth/viewer";
+import { getSignedIn, getSignedInFor } from "./auth/viewer";
 import type { AuthUser } from "./auth/service";
 import { db } from "./db";
 import type { Db } from "./db-client";
@@ -11,9 +11,14 @@ import { CROSS_SITE_MESSAGE, crossSite, NUL_MESSAGE, nulPath } from "./http/requ
 
 export type Context = { db: Db; viewer: AuthUser | null; headers: Headers; sessionId: string | null };
 
-/** Context for a request: the viewer comes from the session cookie and its live session, re-read from the database. */
-export async function createContext(options: { headers: Headers }): Promise<Context> {
-  const signedIn = await getSignedIn();
+/**
+ * Context for a request: the viewer comes from the session cookie and its live session, re-read
+ * from the database. Inside Next (route handlers, server components) the cookie is read through
+ * Next's request scope; the web server's own tRPC endpoint (`outsideNext`) hands over the
+ * request's headers instead.
+ */
+export async function createContext(options: { headers: Headers; outsideNext?: boolean }): Promise<Context> {
+  const signedIn = options.outsideNext ? await getSignedInFor(options.headers) : await getSignedIn();
   return { db, viewer: signedIn?.viewer ?? null, headers: options.headers, sessionId: signedIn?.sessionId ?? null };
 }
 

