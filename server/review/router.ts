@@ -4,6 +4,7 @@ import { NEW_CARDS_PER_DAY_MAX, RETENTION_MAX, RETENTION_MIN } from "@/lib/srs/s
 import { learnerProcedure, router } from "../trpc";
 import { addItemCard, addLessonCards, itemsInCollection } from "./cards";
 import { buryCard, dueCount, getQueue, getSettings, listSuspended, rateCard, setSuspended, undoReview, updateSettings } from "./service";
+import { applySwitch, getMemoryModel, getWorkloadCurve, previewSwitch, requestFit } from "./memory-model";
 import { getStats } from "./stats";
 
 const id = z.string().min(1).max(64);
@@ -31,6 +32,10 @@ export const addLessonCardsInput = z.object({ lessonId: id });
 export const addItemCardInput = z.object({ contentItemId: id });
 export const itemsInCollectionInput = z.object({ contentItemIds: z.array(id).max(500) });
 
+const switchTarget = z.union([z.object({ fitId: id }).strict(), z.object({ defaults: z.literal(true) }).strict()], { message: "must name a fit ({ fitId }) or the defaults ({ defaults: true })" });
+export const previewSwitchInput = z.object({ target: switchTarget });
+export const switchParametersInput = z.object({ target: switchTarget, settingsVersion: z.number().int().min(0) });
+
 export const reviewRouter = router({
   queue: learnerProcedure.input(reviewQueueInput).query(({ ctx, input }) => getQueue({ userId: ctx.viewer.id, courseSlug: input.courseSlug })),
   dueCount: learnerProcedure.query(({ ctx }) => dueCount({ userId: ctx.viewer.id })),
@@ -44,5 +49,12 @@ export const reviewRouter = router({
   stats: learnerProcedure.query(({ ctx }) => getStats({ userId: ctx.viewer.id })),
   addLessonCards: learnerProcedure.input(addLessonCardsInput).mutation(({ ctx, input }) => addLessonCards({ userId: ctx.viewer.id, lessonId: input.lessonId })),
   addItem: learnerProcedure.input(addItemCardInput).mutation(({ ctx, input }) => addItemCard({ userId: ctx.viewer.id, contentItemId: input.contentItemId })),
+  memoryModel: learnerProcedure.query(({ ctx }) => getMemoryModel({ userId: ctx.viewer.id })),
+  optimize: learnerProcedure.mutation(({ ctx }) => requestFit({ userId: ctx.viewer.id, trigger: "manual" })),
+  previewSwitch: learnerProcedure.input(previewSwitchInput).query(({ ctx, input }) => previewSwitch({ userId: ctx.viewer.id, target: input.target })),
+  switchParameters: learnerProcedure
+    .input(switchParametersInput)
+    .mutation(({ ctx, input }) => applySwitch({ userId: ctx.viewer.id, target: input.target, settingsVersion: input.settingsVersion })),
+  workloadCurve: learnerProcedure.query(({ ctx }) => getWorkloadCurve({ userId: ctx.viewer.id })),
   inCollection: learnerProcedure.input(itemsInCollectionInput).query(({ ctx, input }) => itemsInCollection({ userId: ctx.viewer.id, contentItemIds: input.contentItemIds })),
 });

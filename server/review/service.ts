@@ -424,4 +424,6 @@ export async function listSuspended(options: { userId: string }) {
 
 // The domain's entry points for other domains: adding cards, and the card statistics other views show.
 export * from "./cards";
-export { conceptCards, mostForgottenCards } from "./stats";
+export { conceptCards, courseMemory, mostForgottenCards } from "./stats";
+export { ensureMemoryFitQueue, MEMORY_FIT_QUEUE, type MemoryFitJob } from "./memory-queue";
+export { runFit, sweepFits } from "./memory-model";

@@ -125,3 +125,43 @@ export async function conceptCards(options: { userId: string }) {
     return [{ itemId: item.id, term: typeof term === "string" ? term : "Concept", reps: card.reps, stability: card.stability, lesson: item.section.lesson }];
   });
 }
+
+/**
+ * A course's memory as its learners' schedulers see it: the cards with the highest FSRS difficulty
+ * (1–10, each learner's card as their own parameters, fitted or default, computed it), and the
+ * course's measured true retention over the last 30 days against the retention its learners asked for.
+ */
+export async function courseMemory(options: { courseId: string; now?: Date; limit?: number }) {
+  const now = options.now ?? new Date();
+  const since = new Date(now.getTime() - 30 * DAY_MS);
+  const [hardest, [retention]] = await Promise.all([
+    db.$queryRaw<{ contentItemId: string; difficulty: number; learners: number; fitted: number }[]>`
+      SELECT c."contentItemId", avg(c.difficulty)::float8 AS difficulty, count(DISTINCT c."userId")::int AS learners,
+             count(DISTINCT c."userId") FILTER (WHERE s."fitId" IS NOT NULL)::int AS fitted
+      FROM "Card" c LEFT JOIN "ReviewSettings" s ON s."userId" = c."userId"
+      WHERE c."courseId" = ${options.courseId} AND c."contentItemId" IS NOT NULL AND c.state <> 'NEW'
+      GROUP BY c."contentItemId"
+      ORDER BY avg(c.difficulty) DESC, c."contentItemId"
+      LIMIT ${options.limit ?? 10}`,
+    db.$queryRaw<{ reviews: number; passed: number; target: number | null; learners: number }[]>`
+      SELECT count(*)::int AS reviews, count(*) FILTER (WHERE l.rating > 1)::int AS passed,
+             avg(coalesce(s."desiredRetention", 0.9))::float8 AS target, count(DISTINCT l."userId")::int AS learners
+      FROM "ReviewLog" l LEFT JOIN "ReviewSettings" s ON s."userId" = l."userId"
+      WHERE l."courseId" = ${options.courseId} AND l."undoneAt" IS NULL AND l.state = 'REVIEW' AND l."reviewedAt" >= ${since}`,
+  ]);
+  const items = await db.contentItem.findMany({
+    where: { id: { in: hardest.map((row) => row.contentItemId) } },
+    select: { id: true, kind: true, data: true, section: { select: { lesson: { select: { title: true } } } } },
+  });
+  const byId = new Map(items.map((item) => [item.id, item]));
+  return {
+    hardest: hardest.flatMap((row) => {
+      const item = byId.get(row.contentItemId);
+      const face = item && cardFaceOf(item.kind, item.data);
+      if (!item || !face) return [];
+      return [{ front: face.front, kindLabel: face.kindLabel, lesson: item.section.lesson.title, difficulty: Math.round(row.difficulty * 10) / 10, learners: row.learners, fittedLearners: row.fitted }];
+    }),
+    // Of reviews of cards in the review state, the share not answered Again (Anki's "true retention"), against the learners' desired retention.
+    retention: { reviews: retention?.reviews ?? 0, learners: retention?.learners ?? 0, rate: retention?.reviews ? retention.passed / retention.reviews : null, target: retention?.reviews ? retention.target : null },
+  };
+}

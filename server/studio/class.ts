@@ -3,7 +3,7 @@ import { db } from "../db";
 import { DomainError } from "../errors";
 import { lastXpAt } from "../gamification/service";
 import { classCompletion, lastProgressAt } from "../progress/service";
-import { mostForgottenCards } from "../review/service";
+import { courseMemory, mostForgottenCards } from "../review/service";
 import { editableBy, type Actor } from "./service";
 
 /**
@@ -56,5 +56,6 @@ export async function getClass(options: { actor: Actor; slug: string }) {
     lessons: course.lessons.map((lesson) => ({ title: lesson.title, completionPercent: completion.byLesson.get(lesson.id) ?? 0 })),
     mostMissedQuestions: null,
     mostForgottenCards: await mostForgottenCards({ courseId: course.id }),
+    memory: await courseMemory({ courseId: course.id }),
   };
 }

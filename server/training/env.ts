@@ -43,6 +43,15 @@ export const trainingEnvSchema = z
         "A run whose heartbeat is older than this (its worker was killed or lost) is requeued from its last checkpoint, or failed with the reason once its attempts are used up. At least twice the heartbeat.",
       ),
     TRAINING_MAX_ATTEMPTS: count(3, 20).describe("Attempts a run gets before a lost worker fails it instead of requeueing it."),
+    // FSRS memory-model fits (server/review/memory-model.ts), which run on the same workers.
+    MEMORY_FIT_TIMEOUT_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(3600)
+      .default(300)
+      .describe("The longest one memory-model fit may take before it is abandoned (the learner's parameters stay as they were)."),
+    MEMORY_FIT_REFIT_REVIEWS: count(500, 1_000_000).describe("New reviews since a learner's last memory-model fit that trigger an automatic refit."),
   })
   .refine((env) => env.TRAINING_EXPIRY_SECONDS >= env.TRAINING_HEARTBEAT_SECONDS * 2, {
     path: ["TRAINING_EXPIRY_SECONDS"],

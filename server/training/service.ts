@@ -237,3 +237,4 @@ export async function readArtifact(options: { viewer: Viewer; runId: string }) {
   if (!files) throw new DomainError("NOT_FOUND", "This run's model files are missing from the storage directory.");
   return { modelJson: files.modelJson, weightsBase64: Buffer.from(files.weights).toString("base64") };
 }
+export { createBoss } from "./queue";

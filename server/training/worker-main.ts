@@ -9,6 +9,7 @@ import { EnvError } from "../env";
 import { listen } from "../realtime/pubsub";
 import { startTrainingBackend } from "./backend";
 import { getTrainingEnv } from "./env";
+import { ensureMemoryFitQueue, MEMORY_FIT_QUEUE, type MemoryFitJob } from "../review/service";
 import { createBoss, ensureTrainingQueue, enqueueTrainingRun, TRAINING_QUEUE, type TrainingJob } from "./queue";
 import { executeRun, type RunControl } from "./runner";
 import { CANCEL_CHANNEL, claimRun, heartbeat, reapStaleRuns, releaseRun } from "./store";
@@ -19,6 +20,7 @@ async function main() {
   const env = getTrainingEnv();
   process.env.DB_POOL_MAX ??= String(env.WORKER_CONCURRENCY + 3);
   const { db } = await import("../db");
+  const { runFit, sweepFits } = await import("../review/service");
   const workerId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const backend = await startTrainingBackend(env.TRAINING_BACKEND);
   const skipped = backend.attempts.filter((a) => a.error).map((a) => `${a.choice}: ${a.error}`);
@@ -28,6 +30,7 @@ async function main() {
   boss.on("error", (error: Error) => log(`queue error: ${error.message}`));
   await boss.start();
   await ensureTrainingQueue(boss);
+  await ensureMemoryFitQueue(boss, env.MEMORY_FIT_TIMEOUT_SECONDS);
 
   const active = new Map<string, RunControl>();
   const running = new Set<Promise<unknown>>();
@@ -99,6 +102,23 @@ async function main() {
       }
     },
   );
+  // Memory-model fits: seconds of CPU each, one at a time per worker beside the training runs.
+  await boss.work<MemoryFitJob>(MEMORY_FIT_QUEUE, { localConcurrency: 1, batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 5 }, async ([job]) => {
+    if (!job || shuttingDown) return;
+    const outcome = await runFit({ fitId: job.data.fitId, timeoutSeconds: env.MEMORY_FIT_TIMEOUT_SECONDS, log });
+    log(`fit ${job.data.fitId}: ${outcome}`);
+  });
+  const sweep = async () => {
+    try {
+      const queued = await sweepFits({ timeoutSeconds: env.MEMORY_FIT_TIMEOUT_SECONDS, refitReviews: env.MEMORY_FIT_REFIT_REVIEWS });
+      if (queued.length) log(`queued ${queued.length} automatic memory-model fit(s)`);
+    } catch (error) {
+      log(`memory-model sweep failed: ${(error as Error).message}`);
+    }
+  };
+  void sweep();
+  const sweeper = setInterval(() => void sweep(), 10 * 60_000);
+
   log(`ready: ${workerId}, concurrency ${env.WORKER_CONCURRENCY}, storage ${env.storageDir}`);
 
   const shutdown = async (signal: string) => {
@@ -107,6 +127,7 @@ async function main() {
     log(`${signal}: handing runs in progress back to the queue…`);
     for (const control of active.values()) control.stop ??= "shutdown";
     clearInterval(reaper);
+    clearInterval(sweeper);
     await Promise.allSettled([...running]);
     await boss.stop({ graceful: true, timeout: 10_000 }).catch(() => undefined);
     await stopListening().catch(() => undefined);

@@ -4,6 +4,7 @@ import { PageHeader } from "@/app/_components/page-header";
 import { getServerCaller } from "@/app/_trpc/server";
 import { AccountSecurity } from "./account-security";
 import { LeaderboardVisibility } from "./leaderboard-visibility";
+import { MemoryModel } from "./memory-model";
 import { ProfileForm } from "./profile-form";
 import { ReviewSettingsForm } from "./review-settings-form";
 
@@ -21,6 +22,10 @@ export default async function SettingsPage() {
       <section aria-labelledby="review-settings" className="mt-12 space-y-4">
         <h2 id="review-settings" className="scroll-mt-16 text-xl font-semibold">Flashcard reviews</h2>
         <ReviewSettingsForm initial={reviewSettings} />
+      </section>
+      <section aria-labelledby="memory-model" className="mt-12 space-y-4">
+        <h2 id="memory-model" className="scroll-mt-16 text-xl font-semibold">Your memory model</h2>
+        <MemoryModel />
       </section>
       <AccountSecurity hasPassword={me.hasPassword} />
     </div>

@@ -8,6 +8,7 @@ import { Button } from "@/app/_components/button";
 import { FormField } from "@/app/_components/form-field";
 import { useTRPC } from "@/app/_trpc/client";
 import { errorMessage, fieldErrors } from "@/app/_trpc/errors";
+import { WorkloadChart } from "./workload-chart";
 
 type Values = { desiredRetention: number; newCardsPerDay: number };
 
@@ -58,6 +59,7 @@ export function ReviewSettingsForm({ initial }: { initial: Values }) {
           The chance of remembering a card when it comes due ({Math.round(RETENTION_MIN * 100)}–{Math.round(RETENTION_MAX * 100)}%). Higher means more reviews with shorter intervals; 90% suits most learners.
         </p>
         {errors.desiredRetention ? <p className="text-sm text-red-700 dark:text-red-400">{errors.desiredRetention.join(" ")}</p> : null}
+        <WorkloadChart retention={values.desiredRetention} />
       </div>
       <FormField
         label="New cards per day"

@@ -128,6 +128,40 @@ export default async function ClassPage({ params }: { params: Params }) {
           </table>
         )}
       </section>
+      <section aria-labelledby="memory-heading" className="space-y-2">
+        <h2 id="memory-heading" className="text-xl font-semibold">Memory: hardest cards and true retention</h2>
+        <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="course-retention">
+          {view.memory.retention.rate === null
+            ? "No review of a learned card in the last 30 days yet."
+            : `True retention, last 30 days: ${Math.round(view.memory.retention.rate * 100)}% of ${view.memory.retention.reviews} reviews by ${view.memory.retention.learners} ${view.memory.retention.learners === 1 ? "learner" : "learners"} were remembered, against a target of ${Math.round((view.memory.retention.target ?? 0.9) * 100)}% (the retention they asked for).`}
+        </p>
+        {view.memory.hardest.length === 0 ? null : (
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">The course&apos;s cards with the highest FSRS difficulty, averaged over learners</caption>
+            <thead className="border-b border-slate-200 dark:border-slate-800">
+              <tr>
+                <th scope="col" className="py-2 pr-4">Card</th>
+                <th scope="col" className="py-2 pr-4">Lesson</th>
+                <th scope="col" className="py-2 pr-4">Difficulty (1–10)</th>
+                <th scope="col" className="py-2">Learners (with fitted parameters)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.memory.hardest.map((card, index) => (
+                <tr key={index} className="border-b border-slate-100 dark:border-slate-900">
+                  <th scope="row" className="py-2 pr-4 font-medium">
+                    {card.front} <span className="text-xs font-normal text-slate-600 dark:text-slate-400">({card.kindLabel})</span>
+                  </th>
+                  <td className="py-2 pr-4">{card.lesson}</td>
+                  <td className="py-2 pr-4">{card.difficulty.toFixed(1)}</td>
+                  <td className="py-2">{card.learners} ({card.fittedLearners})</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <p className="text-xs text-slate-600 dark:text-slate-400">Difficulty is FSRS&apos;s, as each learner&apos;s scheduler computed it from their own reviews (with their fitted parameters where they adopted some).</p>
+      </section>
     </div>
   );
 }
