@@ -84,7 +84,16 @@ test("graded: answer half, reload, every answer is back; finish and see the scor
     expect(body).not.toMatch(/"correct":\s*true/);
   }
 
+  // Finishing with blanks asks first; "Keep answering" goes back to the first blank question.
   await page.getByRole("button", { name: "Finish quiz" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Finish with 3 questions unanswered?" });
+  await expect(confirm).toBeFocused();
+  await expect(confirm).toContainText("question 3, question 5, question 6");
+  await confirm.getByRole("button", { name: "Keep answering" }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByTestId("result-score")).toHaveCount(0);
+  await page.getByRole("button", { name: "Finish quiz" }).click();
+  await confirm.getByRole("button", { name: "Finish anyway" }).click();
   // Four of seven one-point questions: 57%, below the 70% pass mark.
   await expect(page.getByTestId("result-score")).toHaveText("57%");
   await expect(page.getByText("No (70% needed)")).toBeVisible();
@@ -222,4 +231,47 @@ test("a live room: the host runs two questions for three players, then the podiu
   // Ann answered both right (a streak), Ben and Cy one each: Ann wins.
   await expect(podium.getByRole("listitem").first()).toContainText("Live Ann");
   for (const player of players) await player.context.close();
+});
+
+test.describe("in a German browser", () => {
+  test.use({ locale: "de-DE" });
+
+  test("the number box takes only numbers, reads a decimal comma, and a practice with nothing right earns no XP", async ({ page }) => {
+    await signUp(page, "Zahlen Learner");
+    await page.goto(QUIZ);
+    await page.getByRole("button", { name: "Start practice" }).click();
+    const box = page.getByLabel("Your answer (in rows)");
+    await box.pressSequentially("drei");
+    await expect(box).toHaveValue("");
+    await expect(page.getByText("Only a number can go here")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Check answer" })).toBeDisabled();
+    await box.fill("2,5");
+    await expect(page.getByText("A number, like 3,5.")).toBeVisible();
+    await page.getByRole("button", { name: "Check answer" }).click();
+    await expect(page.getByText("Not correct")).toBeVisible();
+    // The comma was read as a decimal comma: 2.5 rows, not 25.
+    await expect(box).toHaveValue("2,5");
+
+    const check = async (n: number) => {
+      await page.getByRole("button", { name: "Check answer" }).click();
+      await expect(page.locator("fieldset").getByText(/Not correct|Partly correct/)).toBeVisible();
+      await page.getByRole("button", { name: n === 7 ? "Finish practice" : "Next question" }).click();
+    };
+    await page.getByRole("button", { name: "Next question" }).click();
+    await page.getByRole("radio", { name: "WHERE coupon_code = NULL" }).check();
+    await check(2);
+    await page.getByRole("checkbox", { name: "WHERE amount > 100", exact: true }).check();
+    await check(3);
+    await page.getByRole("radio", { name: "True" }).check();
+    await check(4);
+    // The ordering as shown (never the right order) can keep a pair or two: partial credit at most.
+    await check(5);
+    for (const i of [1, 2, 3, 4]) await page.getByLabel(`Blank ${i}`).fill("nope");
+    await check(6);
+    await page.getByLabel("Your answer", { exact: true }).fill("UNIQUE ROWS");
+    await check(7);
+    await expect(page.getByRole("heading", { name: "Your result" })).toBeVisible();
+    await expect(page.getByText("0 of 7")).toBeVisible();
+    await expect(page.getByText("+0", { exact: true })).toBeVisible();
+  });
 });
