@@ -165,8 +165,12 @@ test("timed challenge scores by speed; a friend plays the same challenge from it
   await friend.page.goto(link);
   await expect(friend.page.getByRole("heading", { name: "Timed Creator challenges you" })).toBeVisible();
   await friend.page.getByRole("button", { name: "Play the challenge" }).click();
-  await playTimed(friend.page);
+  const friendPoints = await playTimed(friend.page);
 
+  // One line says who won, by the challenge's points.
+  const outcome = friend.page.getByRole("status").filter({ hasText: /You win|Timed Creator wins|It's a tie/ });
+  const expected = friendPoints > creatorPoints ? "You win" : friendPoints < creatorPoints ? "Timed Creator wins" : "It's a tie";
+  await expect(outcome).toContainText(expected);
   const compare = friend.page.getByRole("table", { name: /Your answers beside Timed Creator/ });
   await expect(compare).toBeVisible();
   await expect(compare.getByRole("columnheader", { name: `Timed Creator (${creatorPoints})` })).toBeVisible();

@@ -6,6 +6,7 @@ import { Alert } from "../../../_components/alert";
 import { Button } from "../../../_components/button";
 import { useTRPC } from "../../../_trpc/client";
 import { errorMessage } from "../../../_trpc/errors";
+import { challengeOutcome } from "@/lib/quiz/challenge-outcome";
 import type { AppRouter } from "@/server/router";
 import { AttemptPlayer } from "../../_quiz/attempt-player";
 
@@ -24,6 +25,11 @@ export function ChallengeView({ initial }: { initial: Challenge }) {
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.quiz.challenge.get.queryKey({ challengeId: initial.id }) });
   const finished = challenge.mine?.state === "FINISHED";
   const who = challenge.creator.isYou ? "Your challenge" : `${challenge.creator.name} challenges you`;
+  const outcome =
+    finished && !challenge.creator.isYou && challenge.creator.points !== null && challenge.mine?.points != null
+      ? challengeOutcome({ mine: challenge.mine.points, theirs: challenge.creator.points, theirName: challenge.creator.name })
+      : null;
+  const outcomeStyle = { win: "border-green-600 bg-green-50 text-green-900 dark:bg-green-950 dark:text-green-100", lose: "border-red-600 bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-100", tie: "border-slate-400 bg-slate-50 text-slate-900 dark:bg-slate-900 dark:text-slate-100" };
   return (
     <div className="space-y-8">
       <header className="space-y-2">
@@ -44,6 +50,12 @@ export function ChallengeView({ initial }: { initial: Challenge }) {
         <Button disabled={start.isPending} onClick={() => start.mutate({ challengeId: challenge.id })}>
           {challenge.mine ? "Resume the challenge" : "Play the challenge"}
         </Button>
+      ) : null}
+
+      {outcome ? (
+        <p role="status" data-outcome={outcome.outcome} className={`rounded-lg border-l-4 p-4 text-lg font-semibold ${outcomeStyle[outcome.outcome]}`}>
+          {outcome.line}
+        </p>
       ) : null}
 
       {finished && challenge.comparison ? (
