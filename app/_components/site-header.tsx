@@ -20,12 +20,12 @@ export async function SiteHeader() {
 
   return (
     <header className="border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:px-6 md:gap-x-6">
         <Link href="/" className="text-lg font-bold tracking-tight text-brand-600 dark:text-brand-100">
           Learnloop
         </Link>
         <NavLinks items={items} />
-        <div className="ml-auto flex items-center gap-3">
+        <div className="ml-auto flex items-center gap-1 sm:gap-3">
           {viewer ? (
             <Link
               href="/notifications"
@@ -43,7 +43,7 @@ export async function SiteHeader() {
           {viewer ? (
             <details className="relative">
               <summary className="cursor-pointer list-none rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800" aria-label={`Account menu for ${viewer.name}`}>
-                {viewer.name} <span aria-hidden="true">▾</span>
+                <span className="inline-block max-w-[8rem] truncate align-bottom sm:max-w-[14rem]">{viewer.name}</span> <span aria-hidden="true">▾</span>
               </summary>
               <div className="absolute right-0 z-20 mt-1 w-56 rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
                 <p className="truncate px-2 py-1 text-xs text-slate-600 dark:text-slate-400">{viewer.email}</p>
