@@ -45,9 +45,18 @@ test("a new learner's lesson section and review become XP, goal progress and bad
   await expect(page.getByRole("listitem", { name: "Week streak: locked" })).toContainText("Meet your daily goal 7 days in a row.");
 
   await page.goto("/leaderboard");
-  const table = page.getByRole("table");
+  const table = page.getByRole("table", { name: "Everyone, this week" });
   await expect(table.getByRole("row").filter({ hasText: name })).toContainText("12");
   await expect(page.getByTestId("my-rank")).toContainText("with 12 XP");
+  // A new learner starts in Bronze, ranked among Bronze learners, with the zone they are in.
+  const tier = page.getByRole("region", { name: "Bronze league" });
+  await expect(tier.getByTestId("tier-zones")).toContainText(/The top \d+ move up to Silver\./);
+  await expect(tier.getByTestId("tier-zones")).not.toContainText("move down");
+  const mine = tier.getByRole("row").filter({ hasText: `${name} (you)` });
+  await expect(mine).toContainText(/12\s*(▲ Moves up|Stays)/);
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("league-tier")).toHaveText("Bronze league");
+  await page.goto("/leaderboard");
 
   await page.goto("/settings");
   await page.getByRole("checkbox", { name: /Hide me from leaderboards/ }).check();
@@ -56,6 +65,7 @@ test("a new learner's lesson section and review become XP, goal progress and bad
   await page.goto("/leaderboard");
   await expect(page.getByTestId("my-rank")).toContainText("You are hidden from leaderboards.");
   await expect(page.getByRole("row").filter({ hasText: name })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Bronze league" })).toContainText("you are not ranked and keep your league");
   await page.goto("/leaderboard?period=all");
   await expect(page.getByRole("row").filter({ hasText: name })).toHaveCount(0);
 });

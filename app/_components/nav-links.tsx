@@ -23,7 +23,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
       <button
         ref={button}
         type="button"
-        className="inline-flex items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-100 md:hidden dark:border-slate-700 dark:hover:bg-slate-800"
+        className="inline-flex items-center gap-1.5 rounded-md border border-slate-300 px-2 py-1.5 text-sm font-medium hover:bg-slate-100 md:hidden dark:border-slate-700 dark:hover:bg-slate-800"
         aria-expanded={open}
         aria-controls="main-nav"
         onClick={() => setOpen((value) => !value)}

@@ -20,8 +20,8 @@ export async function SiteHeader() {
 
   return (
     <header className="border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:px-6 md:gap-x-6">
-        <Link href="/" className="text-lg font-bold tracking-tight text-brand-600 dark:text-brand-100">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-2 px-4 py-3 sm:gap-x-3 sm:px-6 md:gap-x-6">
+        <Link href="/" className="text-base font-bold tracking-tight text-brand-600 sm:text-lg dark:text-brand-100">
           Learnloop
         </Link>
         <NavLinks items={items} />
@@ -29,7 +29,7 @@ export async function SiteHeader() {
           {viewer ? (
             <Link
               href="/notifications"
-              className="relative rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800"
+              className="relative rounded-md px-2 py-2 text-sm font-medium sm:px-3 hover:bg-slate-100 dark:hover:bg-slate-800"
               aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}
             >
               <span aria-hidden="true">🔔</span>
@@ -42,8 +42,11 @@ export async function SiteHeader() {
           ) : null}
           {viewer ? (
             <details className="relative">
-              <summary className="cursor-pointer list-none rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800" aria-label={`Account menu for ${viewer.name}`}>
-                <span className="inline-block max-w-[8rem] truncate align-bottom sm:max-w-[14rem]">{viewer.name}</span> <span aria-hidden="true">▾</span>
+              <summary className="cursor-pointer list-none rounded-md px-2 py-1.5 text-sm font-medium sm:px-3 sm:py-2 hover:bg-slate-100 dark:hover:bg-slate-800" aria-label={`Account menu for ${viewer.name}`}>
+                <span aria-hidden="true" className="inline-flex h-7 w-7 items-center justify-center rounded-full bg-brand-600 text-sm font-bold text-white sm:hidden">
+                  {viewer.name.trim().charAt(0).toUpperCase() || "?"}
+                </span>
+                <span className="hidden max-w-[14rem] truncate align-bottom sm:inline-block">{viewer.name}</span> <span aria-hidden="true">▾</span>
               </summary>
               <div className="absolute right-0 z-20 mt-1 w-56 rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
                 <p className="truncate px-2 py-1 text-xs text-slate-600 dark:text-slate-400">{viewer.email}</p>
@@ -62,10 +65,10 @@ export async function SiteHeader() {
             </details>
           ) : (
             <>
-              <Link href="/sign-in" className="rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800">
+              <Link href="/sign-in" className="rounded-md px-2 py-2 text-sm font-medium sm:px-3 hover:bg-slate-100 dark:hover:bg-slate-800">
                 Sign in
               </Link>
-              <Link href="/sign-up" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
+              <Link href="/sign-up" className="rounded-md bg-brand-600 px-2 py-2 text-sm font-medium sm:px-3 text-white hover:bg-brand-700">
                 Sign up
               </Link>
             </>

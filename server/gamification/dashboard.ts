@@ -7,6 +7,7 @@ import { db } from "../db";
 import { getLeaderboard } from "./leaderboard";
 import { pendingLevelUp } from "./notifications";
 import { dailyXpTotals } from "./service";
+import { getTierLeague } from "./tiers";
 
 const HEATMAP_DAYS = 365;
 const CHART_DAYS = 30;
@@ -24,12 +25,14 @@ function addDays(day: string, delta: number): string {
 export async function getDashboard(options: { userId: string; now?: Date }) {
   const now = options.now ?? new Date();
   const user = await db.user.findUniqueOrThrow({ where: { id: options.userId }, select: { id: true, name: true, timezone: true, dailyGoalXp: true, leaderboardOptOut: true } });
-  const [totals, badges, levelUp, league] = await Promise.all([
+  const [totals, badges, levelUp, league, tierLeague] = await Promise.all([
     dailyXpTotals({ userId: user.id }),
     db.userBadge.findMany({ where: { userId: user.id }, orderBy: [{ awardedAt: "desc" }, { badgeId: "asc" }], take: 4 }),
     pendingLevelUp({ userId: user.id }),
     getLeaderboard({ viewerId: user.id, period: "week", limit: 0, now }),
+    getTierLeague({ viewerId: user.id, now }),
   ]);
+  const inTier = tierLeague.rows.find((row) => row.isViewer);
   const today = localDateKey(user.timezone, now);
   const totalXp = [...totals.values()].reduce((sum, xp) => sum + xp, 0);
   const streak = computeStreak({ totals, goal: user.dailyGoalXp, today });
@@ -49,7 +52,16 @@ export async function getDashboard(options: { userId: string; now?: Date }) {
       return badge ? [{ id: badge.id, name: badge.name, icon: badge.icon, awardedAt: row.awardedAt }] : [];
     }),
     levelUp,
-    league: { rank: league.viewer.rank, xp: league.viewer.xp, hidden: league.viewer.hidden || user.leaderboardOptOut, endsAt: league.week?.endsAt ?? null },
+    league: {
+      rank: league.viewer.rank,
+      xp: league.viewer.xp,
+      hidden: league.viewer.hidden || user.leaderboardOptOut,
+      endsAt: league.week?.endsAt ?? null,
+      tier: tierLeague.tier.name,
+      tierRank: inTier?.rank ?? null,
+      tierSize: tierLeague.rows.length,
+      zone: inTier?.zone ?? null,
+    },
   };
 }
 

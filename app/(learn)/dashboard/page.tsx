@@ -110,10 +110,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             </p>
           </div>
           <div className={card}>
-            <p className={muted}>This week&apos;s league</p>
-            <p className="mt-1 text-2xl font-bold">{league.hidden ? "Hidden" : league.rank ? `#${league.rank}` : "Not ranked yet"}</p>
+            <p className={muted} data-testid="league-tier">
+              {league.tier} league
+            </p>
+            <p className="mt-1 text-2xl font-bold">{league.hidden ? "Hidden" : league.tierRank ? `#${league.tierRank} of ${league.tierSize}` : "Not ranked yet"}</p>
             <p className={`mt-1 ${muted}`}>
-              {league.hidden ? "You opted out of leaderboards." : `${league.xp} XP this week.`}{" "}
+              {league.hidden
+                ? "You opted out of leaderboards."
+                : `${league.xp} XP this week${league.zone === "PROMOTED" ? ", in the promotion zone" : league.zone === "DEMOTED" ? ", in the demotion zone" : ""}.`}{" "}
               <Link href="/leaderboard" className={link}>
                 Leaderboard
               </Link>

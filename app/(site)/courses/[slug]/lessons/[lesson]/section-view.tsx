@@ -200,10 +200,11 @@ export function LessonSectionView({ section, context }: { section: LearnerSectio
 function AcronymAid({ acronym, className }: { acronym: Acronym; className: string }) {
   return (
     <div className="mt-2" data-testid="acronym">
-      <p className={`text-2xl font-bold ${className}`} aria-label={acronym.word}>
+      <p className={`text-2xl font-bold ${className}`}>
+        <span className="sr-only">{acronym.word}</span>
         {[...acronym.word].map((char, i) =>
           acronym.keyLetters[i] ? (
-            <span key={i} aria-hidden="true" className="text-amber-800 dark:text-amber-200">
+            <span key={i} aria-hidden="true" className="text-amber-800 dark:text-amber-200" data-testid="acronym-key">
               {char}
             </span>
           ) : (
