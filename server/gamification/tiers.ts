@@ -17,12 +17,11 @@ type Ranked = { userId: string; xp: number; tier: number };
 export async function closeLeagueWeeks(options: { now?: Date } = {}): Promise<string[]> {
   const now = options.now ?? new Date();
   const last = await db.leagueWeek.findFirst({ orderBy: { week: "desc" }, select: { week: true } });
-  const pending = await db.leagueScore.findMany({
-    where: { scope: GLOBAL_SCOPE, period: { gt: last?.week ?? "", lt: weekKey(now) }, xp: { gt: 0 } },
-    distinct: ["period"],
-    select: { period: true },
-    orderBy: { period: "asc" },
-  });
+  // DISTINCT in SQL (Prisma's `distinct` would fetch every row of the week and dedupe in memory).
+  const pending = await db.$queryRaw<{ period: string }[]>`
+    SELECT DISTINCT period FROM "LeagueScore"
+    WHERE scope = ${GLOBAL_SCOPE} AND period > ${last?.week ?? ""} AND period < ${weekKey(now)} AND xp > 0
+    ORDER BY period`;
   const closed: string[] = [];
   for (const { period } of pending) {
     if (weekEnd(period).getTime() + CLOSE_GRACE_MS > now.getTime()) continue;
