@@ -39,6 +39,8 @@ test("a learner browses, filters, searches, enrolls, and finds the course in My 
   await expect(courseCards(page)).toHaveText(["Transfer Learning"]);
 
   await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(/\/courses$/);
+  await expect(page.getByLabel("Level")).toHaveValue("");
   await page.getByLabel("Search title or tag").fill("sql");
   await page.keyboard.press("Enter");
   await expect(courseCards(page)).toHaveText(["SQL Basics"]);

@@ -5,6 +5,8 @@ const COURSE = "/courses/sql-basics";
 const LESSON = `${COURSE}/lessons/select-where-order-by-limit`;
 
 test("a new learner's lesson section and review become XP, goal progress and badges; the leaderboard lists them until they opt out", async ({ page }) => {
+  // Sign-up hashes a password and the journey visits ten pages: more than 30 s on a busy runner.
+  test.setTimeout(90_000);
   const name = `Gamer ${Date.now().toString(36)}`;
   await signUp(page, { name, prefix: "gamer" });
   await expect(page.getByTestId("goal-progress")).toHaveText("0 / 20 XP");

@@ -35,6 +35,8 @@ async function offscreen(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const problems: string[] = [];
+    // A screen-reader-only text is absolutely positioned: inside a sideways scroller that is not
+    // itself positioned, it escapes to the page and makes the whole page scroll sideways.
     if (document.documentElement.scrollWidth > width + 1) problems.push(`the page scrolls sideways (${document.documentElement.scrollWidth} px wide in ${width})`);
     const scrollsSideways = (element: Element) => {
       for (let parent = element.parentElement; parent; parent = parent.parentElement) {
@@ -92,9 +94,10 @@ test("the header folds into a Menu button that opens every link, by keyboard too
   await expect(nav).toBeHidden();
   await expect(menu).toBeFocused();
 
+  await page.goto("/");
   await menu.click();
-  await nav.getByRole("link", { name: "Games" }).click();
-  await expect(page).toHaveURL(/\/games$/);
+  await nav.getByRole("link", { name: "Courses" }).click();
+  await expect(page).toHaveURL(/\/courses$/);
   await expect(nav).toBeHidden();
 
   // At desktop width the links are in the header row and the button is gone.

@@ -63,7 +63,7 @@ export function ChallengeView({ initial }: { initial: Challenge }) {
           <h2 id="compare-heading" className="text-2xl font-semibold">
             Side by side
           </h2>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full border-collapse text-left text-sm">
               <caption className="sr-only">Your answers beside {challenge.creator.name}&apos;s</caption>
               <thead>

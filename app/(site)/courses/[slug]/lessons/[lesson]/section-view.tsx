@@ -99,7 +99,7 @@ export function LessonSectionView({ section, context }: { section: LearnerSectio
     case "key-concepts":
       return (
         <SectionFrame section={section}>
-          <ul className="grid gap-4 sm:grid-cols-2">
+          <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             {section.items.map((concept, index) => (
               <ContentCard as="li" key={concept.key ?? concept.term} {...itemKey(section, index, concept.key)} flashcard={context.canAddCards ? concept.term : null} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
                 <h3 className="font-semibold">{concept.term}</h3>
@@ -112,7 +112,7 @@ export function LessonSectionView({ section, context }: { section: LearnerSectio
     case "examples":
       return (
         <SectionFrame section={section}>
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             {section.items.map((example, index) => (
               <ContentCard key={example.key ?? example.title} {...itemKey(section, index, example.key)} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
                 <h3 className="font-semibold">{example.title}</h3>
@@ -125,7 +125,7 @@ export function LessonSectionView({ section, context }: { section: LearnerSectio
     case "memory-aids":
       return (
         <SectionFrame section={section}>
-          <ul className="grid gap-4 sm:grid-cols-2">
+          <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             {section.items.map((aid, index) => {
               const style = memoryAidStyle[aid.kind];
               return (
