@@ -30,9 +30,8 @@ export async function getDashboard(options: { userId: string; now?: Date }) {
     db.userBadge.findMany({ where: { userId: user.id }, orderBy: [{ awardedAt: "desc" }, { badgeId: "asc" }], take: 4 }),
     pendingLevelUp({ userId: user.id }),
     getLeaderboard({ viewerId: user.id, period: "week", limit: 0, now }),
-    getTierLeague({ viewerId: user.id, now }),
+    getTierLeague({ viewerId: user.id, now, limit: 0 }),
   ]);
-  const inTier = tierLeague.rows.find((row) => row.isViewer);
   const today = localDateKey(user.timezone, now);
   const totalXp = [...totals.values()].reduce((sum, xp) => sum + xp, 0);
   const streak = computeStreak({ totals, goal: user.dailyGoalXp, today });
@@ -58,9 +57,9 @@ export async function getDashboard(options: { userId: string; now?: Date }) {
       hidden: league.viewer.hidden || user.leaderboardOptOut,
       endsAt: league.week?.endsAt ?? null,
       tier: tierLeague.tier.name,
-      tierRank: inTier?.rank ?? null,
-      tierSize: tierLeague.rows.length,
-      zone: inTier?.zone ?? null,
+      tierRank: tierLeague.viewer.rank,
+      tierSize: tierLeague.size,
+      zone: tierLeague.viewer.zone,
     },
   };
 }

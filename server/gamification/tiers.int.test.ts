@@ -37,6 +37,10 @@ describe("league tiers", () => {
     expect(before.tier.name).toBe("Silver");
     expect(before.zones).toEqual({ promote: 2, demote: 1 });
     expect(before.rows.filter((row) => row.name.startsWith("Silver ")).map((row) => row.zone)).toEqual(["PROMOTED", "PROMOTED", "STAYED", "STAYED", "STAYED", "DEMOTED"]);
+    // The viewer's rank and zone hold beyond the rows listed.
+    const last = await getTierLeague({ viewerId: silver[5]!.id, now: at(monday, 100), limit: 2 });
+    expect(last.rows).toHaveLength(2);
+    expect({ size: last.size, viewer: last.viewer }).toEqual({ size: 6, viewer: { rank: 6, xp: 10, zone: "DEMOTED" } });
 
     const nextMonday = at(monday, 7 * 24);
     const closeAt = at(nextMonday, 1);

@@ -70,7 +70,21 @@ export async function getTierLeague(options: { viewerId: string; now?: Date; lim
     WHERE ls.period = ${week} AND ls.scope = ${GLOBAL_SCOPE} AND ls.hidden = false AND ls.xp > 0 AND u."leagueTier" = ${tier}
     ORDER BY ls.xp DESC, ls."reachedAt" ASC, ls."userId" ASC
     LIMIT ${options.limit ?? 100}`;
-  const zones = tierZones(tier, rows.length);
+  // The whole tier's size and the viewer's place in it, beyond the rows listed.
+  const [counted] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "LeagueScore" ls JOIN "User" u ON u.id = ls."userId"
+    WHERE ls.period = ${week} AND ls.scope = ${GLOBAL_SCOPE} AND ls.hidden = false AND ls.xp > 0 AND u."leagueTier" = ${tier}`;
+  const size = counted?.n ?? 0;
+  const mine = await db.leagueScore.findUnique({ where: { period_scope_userId: { period: week, scope: GLOBAL_SCOPE, userId: options.viewerId } }, select: { xp: true, reachedAt: true, hidden: true } });
+  let rank: number | null = null;
+  if (mine && !mine.hidden && mine.xp > 0) {
+    const [ahead] = await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "LeagueScore" ls JOIN "User" u ON u.id = ls."userId"
+      WHERE ls.period = ${week} AND ls.scope = ${GLOBAL_SCOPE} AND ls.hidden = false AND u."leagueTier" = ${tier}
+        AND (ls.xp > ${mine.xp} OR (ls.xp = ${mine.xp} AND (ls."reachedAt", ls."userId") < (${mine.reachedAt}, ${options.viewerId})))`;
+    rank = (ahead?.n ?? 0) + 1;
+  }
+  const zones = tierZones(tier, size);
   const last = await db.leagueResult.findFirst({
     where: { userId: options.viewerId },
     orderBy: { week: "desc" },
@@ -81,12 +95,14 @@ export async function getTierLeague(options: { viewerId: string; now?: Date; lim
     tier: { index: tier, name: tierName(tier), next: tierZones(tier, 1).promote ? tierName(tier + 1) : null, previous: tier > 0 ? tierName(tier - 1) : null },
     hidden: viewer.leaderboardOptOut,
     zones,
+    size,
+    viewer: { rank, xp: mine?.xp ?? 0, zone: rank ? tierOutcome(tier, rank, size).outcome : null },
     rows: rows.map((row, index) => ({
       rank: index + 1,
       name: row.name,
       xp: row.xp,
       isViewer: row.userId === options.viewerId,
-      zone: tierOutcome(tier, index + 1, rows.length).outcome,
+      zone: tierOutcome(tier, index + 1, size).outcome,
     })),
     lastWeek: last ? { ...last, tierName: tierName(last.tier), newTierName: tierName(last.newTier) } : null,
   };

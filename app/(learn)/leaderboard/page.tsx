@@ -141,7 +141,7 @@ function TierLeague({ league, timeZone }: { league: TierLeagueView; timeZone: st
       ) : null}
       <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="tier-zones">
         The week closes {ends} ({timeZone}).{" "}
-        {league.rows.length === 0
+        {league.size === 0
           ? "Earn XP this week to be ranked in your league."
           : `${league.zones.promote ? `The top ${league.zones.promote} move up to ${league.tier.next}` : "Diamond is the top league"}${league.zones.demote ? `; the bottom ${league.zones.demote} move down to ${league.tier.previous}` : ""}.`}
       </p>
