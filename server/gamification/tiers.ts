@@ -41,17 +41,27 @@ async function closeWeek(week: string): Promise<boolean> {
       WHERE ls.period = ${week} AND ls.scope = ${GLOBAL_SCOPE} AND ls.hidden = false AND ls.xp > 0
       ORDER BY u."leagueTier", ls.xp DESC, ls."reachedAt" ASC, ls."userId" ASC`;
     const byTier = new Map<number, Ranked[]>();
-    for (const row of rows) byTier.set(row.tier, [...(byTier.get(row.tier) ?? []), row]);
+    for (const row of rows) {
+      const tierRows = byTier.get(row.tier);
+      if (tierRows) tierRows.push(row);
+      else byTier.set(row.tier, [row]);
+    }
     const results = [...byTier.entries()].flatMap(([tier, ranked]) =>
       ranked.map((row, index) => ({ week, userId: row.userId, tier, rank: index + 1, size: ranked.length, xp: row.xp, ...tierOutcome(tier, index + 1, ranked.length) })),
     );
     await tx.leagueWeek.create({ data: { week } });
     await tx.leagueResult.createMany({ data: results });
     const moves = new Map<number, string[]>();
-    for (const result of results) if (result.newTier !== result.tier) moves.set(result.newTier, [...(moves.get(result.newTier) ?? []), result.userId]);
+    for (const result of results) {
+      if (result.newTier === result.tier) continue;
+      const moved = moves.get(result.newTier);
+      if (moved) moved.push(result.userId);
+      else moves.set(result.newTier, [result.userId]);
+    }
     for (const [newTier, userIds] of moves) await tx.user.updateMany({ where: { id: { in: userIds } }, data: { leagueTier: newTier } });
     return true;
-  });
+    // A week of 100,000 learners takes seconds (bench/gamification.ts): past Prisma's 5 s default.
+  }, { timeout: 120_000, maxWait: 30_000 });
 }
 
 /**
