@@ -11,8 +11,6 @@ import { db } from "../db";
 
 export const CLOSE_GRACE_MS = 5 * 60_000;
 
-type Ranked = { userId: string; xp: number; tier: number };
-
 /** Closes every ended week not closed yet, oldest first; returns the weeks it closed. */
 export async function closeLeagueWeeks(options: { now?: Date } = {}): Promise<string[]> {
   const now = options.now ?? new Date();
@@ -31,37 +29,41 @@ export async function closeLeagueWeeks(options: { now?: Date } = {}): Promise<st
 }
 
 async function closeWeek(week: string): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('league-close'))`;
-    if (await tx.leagueWeek.findUnique({ where: { week }, select: { week: true } })) return false;
-    // Opted-out learners are on no leaderboard: they are not ranked and keep their tier.
-    const rows = await tx.$queryRaw<Ranked[]>`
-      SELECT ls."userId", ls.xp, u."leagueTier" AS tier
-      FROM "LeagueScore" ls JOIN "User" u ON u.id = ls."userId"
-      WHERE ls.period = ${week} AND ls.scope = ${GLOBAL_SCOPE} AND ls.hidden = false AND ls.xp > 0
-      ORDER BY u."leagueTier", ls.xp DESC, ls."reachedAt" ASC, ls."userId" ASC`;
-    const byTier = new Map<number, Ranked[]>();
-    for (const row of rows) {
-      const tierRows = byTier.get(row.tier);
-      if (tierRows) tierRows.push(row);
-      else byTier.set(row.tier, [row]);
-    }
-    const results = [...byTier.entries()].flatMap(([tier, ranked]) =>
-      ranked.map((row, index) => ({ week, userId: row.userId, tier, rank: index + 1, size: ranked.length, xp: row.xp, ...tierOutcome(tier, index + 1, ranked.length) })),
-    );
-    await tx.leagueWeek.create({ data: { week } });
-    await tx.leagueResult.createMany({ data: results });
-    const moves = new Map<number, string[]>();
-    for (const result of results) {
-      if (result.newTier === result.tier) continue;
-      const moved = moves.get(result.newTier);
-      if (moved) moved.push(result.userId);
-      else moves.set(result.newTier, [result.userId]);
-    }
-    for (const [newTier, userIds] of moves) await tx.user.updateMany({ where: { id: { in: userIds } }, data: { leagueTier: newTier } });
-    return true;
-    // A week of 100,000 learners takes seconds (bench/gamification.ts): past Prisma's 5 s default.
-  }, { timeout: 120_000, maxWait: 30_000 });
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('league-close'))`;
+      if (await tx.leagueWeek.findUnique({ where: { week }, select: { week: true } })) return false;
+      // Opted-out learners are on no leaderboard: they are not ranked and keep their tier.
+      const sizes = await tx.$queryRaw<{ tier: number; size: number }[]>`
+        SELECT u."leagueTier" AS tier, count(*)::int AS size
+        FROM "LeagueScore" ls JOIN "User" u ON u.id = ls."userId"
+        WHERE ls.period = ${week} AND ls.scope = ${GLOBAL_SCOPE} AND ls.hidden = false AND ls.xp > 0
+        GROUP BY u."leagueTier"`;
+      // The zones come from the rules (lib/gamification/tiers.ts); SQL only ranks and applies them,
+      // the way tierOutcome does, set-based, so a week of 100,000 learners is a few statements.
+      const zones = sizes.map(({ tier, size }) => ({ tier, size, ...tierZones(tier, size) }));
+      await tx.leagueWeek.create({ data: { week } });
+      if (!zones.length) return true;
+      await tx.$executeRaw`
+        INSERT INTO "LeagueResult" (week, "userId", tier, rank, size, xp, outcome, "newTier")
+        SELECT ${week}, r."userId", r.tier, r.rank, z.size, r.xp,
+          (CASE WHEN r.rank <= z.promote THEN 'PROMOTED' WHEN r.rank > z.size - z.demote THEN 'DEMOTED' ELSE 'STAYED' END)::"LeagueOutcome",
+          r.tier + (CASE WHEN r.rank <= z.promote THEN 1 WHEN r.rank > z.size - z.demote THEN -1 ELSE 0 END)
+        FROM (
+          SELECT ls."userId", ls.xp, u."leagueTier" AS tier,
+            row_number() OVER (PARTITION BY u."leagueTier" ORDER BY ls.xp DESC, ls."reachedAt" ASC, ls."userId" ASC)::int AS rank
+          FROM "LeagueScore" ls JOIN "User" u ON u.id = ls."userId"
+          WHERE ls.period = ${week} AND ls.scope = ${GLOBAL_SCOPE} AND ls.hidden = false AND ls.xp > 0
+        ) r
+        JOIN jsonb_to_recordset(${JSON.stringify(zones)}::jsonb) AS z(tier int, size int, promote int, demote int) ON z.tier = r.tier`;
+      await tx.$executeRaw`
+        UPDATE "User" u SET "leagueTier" = lr."newTier"
+        FROM "LeagueResult" lr WHERE lr.week = ${week} AND lr."userId" = u.id AND lr."newTier" <> lr.tier`;
+      return true;
+    },
+    // A week of many learners can take seconds on a busy server: past Prisma's 5 s default.
+    { timeout: 120_000, maxWait: 30_000 },
+  );
 }
 
 /**
