@@ -7,7 +7,8 @@ import { db } from "../db";
 import { getLeaderboard } from "./leaderboard";
 import { pendingLevelUp } from "./notifications";
 import { dailyXpTotals } from "./service";
-import { getTierLeague } from "./tiers";
+import { tierName } from "@/lib/gamification/tiers";
+import { closeLeagueWeeks } from "./tiers";
 
 const HEATMAP_DAYS = 365;
 const CHART_DAYS = 30;
@@ -25,12 +26,15 @@ function addDays(day: string, delta: number): string {
 export async function getDashboard(options: { userId: string; now?: Date }) {
   const now = options.now ?? new Date();
   const user = await db.user.findUniqueOrThrow({ where: { id: options.userId }, select: { id: true, name: true, timezone: true, dailyGoalXp: true, leaderboardOptOut: true } });
-  const [totals, badges, levelUp, league, tierLeague] = await Promise.all([
+  // The tier only (the tier table is the leaderboard's: ranking within a tier costs a join the
+  // dashboard's budget has no room for at 100,000 learners, bench/gamification.ts).
+  await closeLeagueWeeks({ now });
+  const [totals, badges, levelUp, league, tier] = await Promise.all([
     dailyXpTotals({ userId: user.id }),
     db.userBadge.findMany({ where: { userId: user.id }, orderBy: [{ awardedAt: "desc" }, { badgeId: "asc" }], take: 4 }),
     pendingLevelUp({ userId: user.id }),
     getLeaderboard({ viewerId: user.id, period: "week", limit: 0, now }),
-    getTierLeague({ viewerId: user.id, now, limit: 0 }),
+    db.user.findUniqueOrThrow({ where: { id: user.id }, select: { leagueTier: true } }),
   ]);
   const today = localDateKey(user.timezone, now);
   const totalXp = [...totals.values()].reduce((sum, xp) => sum + xp, 0);
@@ -56,10 +60,7 @@ export async function getDashboard(options: { userId: string; now?: Date }) {
       xp: league.viewer.xp,
       hidden: league.viewer.hidden || user.leaderboardOptOut,
       endsAt: league.week?.endsAt ?? null,
-      tier: tierLeague.tier.name,
-      tierRank: tierLeague.viewer.rank,
-      tierSize: tierLeague.size,
-      zone: tierLeague.viewer.zone,
+      tier: tierName(tier.leagueTier),
     },
   };
 }

@@ -113,11 +113,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <p className={muted} data-testid="league-tier">
               {league.tier} league
             </p>
-            <p className="mt-1 text-2xl font-bold">{league.hidden ? "Hidden" : league.tierRank ? `#${league.tierRank} of ${league.tierSize}` : "Not ranked yet"}</p>
+            <p className="mt-1 text-2xl font-bold">{league.hidden ? "Hidden" : league.rank ? `#${league.rank}` : "Not ranked yet"}</p>
             <p className={`mt-1 ${muted}`}>
-              {league.hidden
-                ? "You opted out of leaderboards."
-                : `${league.xp} XP this week${league.zone === "PROMOTED" ? ", in the promotion zone" : league.zone === "DEMOTED" ? ", in the demotion zone" : ""}.`}{" "}
+              {league.hidden ? "You opted out of leaderboards." : `${league.xp} XP this week, among everyone.`}{" "}
               <Link href="/leaderboard" className={link}>
                 Leaderboard
               </Link>
