@@ -23,7 +23,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node --import tsx scripts/boot.ts",
+    command: e2eServer.command,
     url: `${e2eServer.baseURL}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,

@@ -8,12 +8,11 @@
 //     only the head, on features cached once; fine-tuning and from scratch run the full network).
 // Writes bench/results/lab.md. CHROMIUM_PATH picks the browser (default /usr/bin/chromium).
 import { chromium, type Page } from "@playwright/test";
-import { spawn } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort, stop, waitHealthy } from "./_app";
+import { bootApp, throwawayEnv } from "./_app";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -82,28 +81,14 @@ async function benchBackend(baseURL: string, backend: string): Promise<BackendFi
 }
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "learnloop-bench-lab-"));
-  chmodSync(dataDir, 0o755);
-  const port = await freePort();
-  const baseURL = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    LEARNLOOP_DATA_DIR: dataDir,
-    EMBEDDED_PG_PORT: String(await freePort()),
-    DATABASE_URL: "",
-    AUTH_SECRET: "",
-    SEED_DEMO: "true",
-    AUTH_RATE_LIMIT_IP: "1000",
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
-  const log: string[] = [];
+  const app = await throwawayEnv({ prefix: "learnloop-bench-lab-" });
   console.log("Booting the app for the lab benchmark (a production build is made first if none is current)…");
-  const app = spawn(process.execPath, ["--import", "tsx", "scripts/boot.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  app.stdout?.on("data", (chunk: Buffer) => log.push(chunk.toString()));
-  app.stderr?.on("data", (chunk: Buffer) => log.push(chunk.toString()));
+  const booted = await bootApp(app).catch((error: unknown) => {
+    app.cleanup();
+    throw error;
+  });
+  const baseURL = app.baseURL;
   try {
-    await waitHealthy(`${baseURL}/api/health`, app, { log });
     const results: BackendFigures[] = [];
     for (const backend of BACKENDS) {
       console.log(`  ${backend}…`);
@@ -132,8 +117,8 @@ async function main() {
     mkdirSync(path.join(root, "bench", "results"), { recursive: true });
     writeFileSync(path.join(root, "bench", "results", "lab.md"), `${report}\n`);
   } finally {
-    await stop(app);
-    rmSync(dataDir, { recursive: true, force: true });
+    await booted.stop();
+    app.cleanup();
   }
 }
 

@@ -7,13 +7,12 @@
 //   - TTFB (navigation responseStart − startTime) and LCP (largest-contentful-paint), medians.
 // Writes bench/results/lesson.md. CHROMIUM_PATH picks the browser (default /usr/bin/chromium).
 import { chromium, type Browser, type BrowserContext } from "@playwright/test";
-import { spawn } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { freePort, stop, waitHealthy } from "./_app";
+import { bootApp, throwawayEnv } from "./_app";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -73,32 +72,18 @@ async function visit(browser: Browser, storage: Awaited<ReturnType<BrowserContex
 }
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "learnloop-bench-lesson-"));
-  chmodSync(dataDir, 0o755);
-  const port = await freePort();
-  const baseURL = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    LEARNLOOP_DATA_DIR: dataDir,
-    EMBEDDED_PG_PORT: String(await freePort()),
-    DATABASE_URL: "",
-    AUTH_SECRET: "",
-    SEED_DEMO: "true",
-    AUTH_RATE_LIMIT_IP: "1000",
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
-  const log: string[] = [];
+  const app = await throwawayEnv({ prefix: "learnloop-bench-lesson-" });
+  const baseURL = app.baseURL;
   console.log("Booting the app for the lesson benchmark (a production build is made first if none is current)…");
-  const app = spawn(process.execPath, ["--import", "tsx", "scripts/boot.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  app.stdout?.on("data", (chunk: Buffer) => log.push(chunk.toString()));
-  app.stderr?.on("data", (chunk: Buffer) => log.push(chunk.toString()));
+  const booted = await bootApp(app).catch((error: unknown) => {
+    app.cleanup();
+    throw error;
+  });
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
   });
   try {
-    await waitHealthy(`${baseURL}/api/health`, app, { log });
     const signIn = await browser.newContext();
     const page = await signIn.newPage();
     await page.goto(`${baseURL}/sign-in`);
@@ -149,8 +134,8 @@ async function main() {
     if (lesson.jsKb > BUDGET_KB || lesson.tfjs) process.exitCode = 1;
   } finally {
     await browser.close();
-    await stop(app);
-    rmSync(dataDir, { recursive: true, force: true });
+    await booted.stop();
+    app.cleanup();
   }
 }
 

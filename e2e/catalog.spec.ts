@@ -39,6 +39,7 @@ test("a learner browses, filters, searches, enrolls, and finds the course in My 
   await expect(courseCards(page)).toHaveText(["Transfer Learning"]);
 
   await page.getByRole("link", { name: "Clear filters" }).click();
+  // Typing before the cleared page is in would fill the old form, which still holds the level.
   await expect(page).toHaveURL(/\/courses$/);
   await expect(page.getByLabel("Level")).toHaveValue("");
   await page.getByLabel("Search title or tag").fill("sql");

@@ -3,8 +3,9 @@
 //   2. database: DATABASE_URL if set, else an embedded PostgreSQL in the data dir
 //   3. migrations, then the demo accounts (SEED_DEMO=false turns them off)
 //   4. a production build of Next when there is none or the sources changed
-//   5. the Next server and a training worker (`npm run worker`), each supervised; SIGTERM/SIGINT
-//      stop them and the database cleanly
+//   5. the web server (scripts/serve.ts: tRPC served directly, every other request by Next) and a
+//      training worker (`npm run worker`), each supervised; SIGTERM/SIGINT stop them and the
+//      database cleanly
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -15,15 +16,17 @@ import { describeImportReport, importCatalogIfEmpty } from "../server/content/im
 import { createPrismaClient } from "../server/db-client";
 import { EnvError, checkOAuthPairs, parseEnv } from "../server/env";
 import { parseTrainingEnv } from "../server/training/env";
-import { startEmbeddedPostgres, type EmbeddedDb } from "./db/embedded";
+import { PortTakenError, startSupervisedPostgres, type EmbeddedDb } from "./db/embedded";
 import { applyMigrations } from "./db/migrations";
-import { describeDemoAccounts, seedDemoAccounts } from "./seed";
+import { describeDemoAccounts, seedDemoAccounts, seedDemoClass, seedDemoStaff } from "./seed";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
 const log = (message: string) => console.log(`[learnloop] ${message}`);
 
 class BootError extends Error {}
+
+const DEFAULT_EMBEDDED_PG_PORT = 54329;
 
 /** A path as the admin would type it: relative inside the project, absolute elsewhere. */
 function displayPath(full: string): string {
@@ -63,7 +66,7 @@ function sourceFingerprint(): string {
       hash.update(entry).update(readFileSync(full));
     }
   };
-  for (const entry of ["app", "server", "lib", "public", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"]) {
+  for (const entry of ["app", "server", "lib", "public", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"]) {
     visit(entry);
   }
   return hash.digest("hex");
@@ -121,10 +124,21 @@ async function main(): Promise<void> {
 
   try {
     if (!process.env.DATABASE_URL) {
-      const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+      // The default port may be held by another PostgreSQL on this machine: then any free port
+      // will do (the URL is made afresh on every start). A port the admin chose is kept or refused.
+      const chosen = process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : undefined;
+      const port = chosen ?? DEFAULT_EMBEDDED_PG_PORT;
       const pgDir = path.join(dataDir, "pg");
       log(`starting the embedded PostgreSQL in ${displayPath(pgDir)} on 127.0.0.1:${port}…`);
-      embedded = await startEmbeddedPostgres({ dataDir: pgDir, port });
+      try {
+        embedded = await startSupervisedPostgres({ dataDir: pgDir, port, report: log, whenPortTaken: chosen === undefined ? "free-port" : "fail" });
+      } catch (error) {
+        if (error instanceof PortTakenError) {
+          throw new BootError(`${error.message} Set EMBEDDED_PG_PORT to a free port, or leave it unset and a free one is chosen.`);
+        }
+        throw error;
+      }
+      if (embedded.port !== port) log(`port ${port} is taken by another program; the embedded PostgreSQL listens on 127.0.0.1:${embedded.port} instead (EMBEDDED_PG_PORT chooses one)`);
       process.env.DATABASE_URL = embedded.url;
     } else {
       log("using the PostgreSQL at DATABASE_URL");
@@ -145,6 +159,8 @@ async function main(): Promise<void> {
       const db = createPrismaClient({ databaseUrl: env.DATABASE_URL, max: 1 });
       try {
         await seedDemoAccounts(db);
+        await seedDemoStaff(db);
+        await seedDemoClass(db);
       } finally {
         await db.$disconnect();
       }
@@ -156,7 +172,9 @@ async function main(): Promise<void> {
     if (!dev) await ensureBuild(childEnv);
 
     const supervisor = path.join(root, "scripts", "supervised.mjs");
-    const next = spawn(process.execPath, [supervisor, process.execPath, nextBin, dev ? "dev" : "start", "-p", port], {
+    // Production: our node:http server (tRPC served directly, the rest by Next); development: `next dev`.
+    const webCommand = dev ? [nextBin, "dev", "-p", port] : ["--import", "tsx", path.join(root, "scripts", "serve.ts"), "-p", port];
+    const next = spawn(process.execPath, [supervisor, process.execPath, ...webCommand], {
       cwd: root,
       env: childEnv,
       stdio: ["pipe", "inherit", "inherit"],

@@ -3,10 +3,10 @@
 // failing step and ends with one "N passed, N failed" line over all tests.
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "./harness/free-port.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const reports = mkdtempSync(path.join(os.tmpdir(), "learnloop-test-reports-"));
@@ -16,17 +16,6 @@ const only = process.argv.slice(2).filter((arg) => STEPS.includes(arg));
 const specFilters = process.argv.slice(2).filter((arg) => !STEPS.includes(arg));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const timings = [];
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function countVitest(file) {
   if (!existsSync(file)) return;

@@ -7,7 +7,7 @@ describe("parseEnv", () => {
   it("accepts a minimal environment and fills defaults", () => {
     const env = parseEnv(base);
     expect(env.SEED_DEMO).toBe(true);
-    expect(env.AUTH_RATE_LIMIT_ACCOUNT).toBe(10);
+    expect(env.AUTH_RATE_LIMIT_ACCOUNT).toBe(50);
   });
 
   it("names a missing variable in a sentence", () => {
@@ -32,5 +32,13 @@ describe("parseEnv", () => {
     const env = parseEnv({ ...base, AUTH_GITHUB_ID: "id" });
     expect(() => checkOAuthPairs(env)).toThrow(EnvError);
     expect(() => checkOAuthPairs(parseEnv({ ...base, AUTH_GITHUB_ID: "id", AUTH_GITHUB_SECRET: "s" }))).not.toThrow();
+  });
+
+  it("reads TRUST_PROXY as a hop count or a list of proxies, and names what is wrong", () => {
+    expect(parseEnv(base).TRUST_PROXY).toEqual({ hops: 0, proxies: [] });
+    expect(parseEnv({ ...base, TRUST_PROXY: "2" }).TRUST_PROXY).toEqual({ hops: 2, proxies: [] });
+    expect(parseEnv({ ...base, TRUST_PROXY: "10.0.0.1, 172.16.0.0/12,::1" }).TRUST_PROXY).toEqual({ hops: 0, proxies: ["10.0.0.1", "172.16.0.0/12", "::1"] });
+    expect(() => parseEnv({ ...base, TRUST_PROXY: "true" })).toThrow(/TRUST_PROXY must be a number of trusted proxy hops .*\("true" is neither\)/);
+    expect(() => parseEnv({ ...base, TRUST_PROXY: "10.0.0.0/33" })).toThrow(/TRUST_PROXY/);
   });
 });

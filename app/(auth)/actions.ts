@@ -7,9 +7,9 @@ import { z } from "zod";
 import { signUpInput } from "@/lib/auth/schemas";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { signIn, signOut } from "@/server/auth/config";
-import { clientIp } from "@/server/auth/rate-limit";
 import { INVALID_CREDENTIALS, registerUser } from "@/server/auth/service";
 import { DomainError } from "@/server/errors";
+import { NUL_MESSAGE, nulPath } from "@/server/http/request-guards";
 
 export type AuthFormState = {
   error?: string;
@@ -19,7 +19,7 @@ export type AuthFormState = {
 
 function signInErrorMessage(error: AuthError): string {
   if (error instanceof CredentialsSignin && error.code === "rate_limited") {
-    return "Too many sign-in attempts. Wait a minute and try again.";
+    return "Too many sign-in attempts. Wait a little and try again.";
   }
   if (error instanceof CredentialsSignin) return INVALID_CREDENTIALS;
   return "Signing in failed. Please try again.";
@@ -48,12 +48,13 @@ export async function signInAction(_state: AuthFormState, formData: FormData): P
 export async function signUpAction(_state: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const raw = Object.fromEntries(formData);
   const values = { email: String(raw.email ?? ""), name: String(raw.name ?? "") };
+  if (nulPath(raw)) return { error: NUL_MESSAGE, values: { email: values.email.replaceAll("\u0000", ""), name: values.name.replaceAll("\u0000", "") } };
   const parsed = signUpInput.safeParse(raw);
   if (!parsed.success) {
     return { error: "Some fields need attention.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   }
   try {
-    await registerUser({ input: parsed.data, ip: clientIp(await headers()) });
+    await registerUser({ input: parsed.data, headers: await headers() });
   } catch (error) {
     if (error instanceof DomainError) return { error: error.message, values };
     throw error;

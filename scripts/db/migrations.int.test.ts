@@ -2,12 +2,13 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { findFreePort, startEmbeddedPostgres, type EmbeddedDb } from "./embedded.ts";
+import { findFreePort, PortTakenError, startEmbeddedPostgres, type EmbeddedDb } from "./embedded.ts";
 import { applyMigrations, diffMigrationsToSchema } from "./migrations.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -129,6 +130,21 @@ describe("embedded PostgreSQL", () => {
 
     const db = await start(dataDir, port);
     expect(await query(db.url, "SELECT note FROM survivor")).toEqual([{ note: "written before kill -9" }]);
+  });
+
+  it("refuses a port another program holds, or moves to a free one when asked", async () => {
+    const holder = net.createServer();
+    await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
+    cleanups.push(() => new Promise<void>((resolve) => holder.close(() => resolve())));
+    const taken = (holder.address() as net.AddressInfo).port;
+    const dataDir = await tempDataDir();
+
+    await expect(startEmbeddedPostgres({ dataDir, port: taken })).rejects.toThrow(PortTakenError);
+    const db = await startEmbeddedPostgres({ dataDir, port: taken, whenPortTaken: "free-port" });
+    cleanups.push(() => db.stop());
+    expect(db.port).not.toBe(taken);
+    expect(db.url).toContain(`:${db.port}/`);
+    expect(await query(db.url, "SELECT 1 AS one")).toEqual([{ one: 1 }]);
   });
 
   it.skipIf(process.getuid?.() !== 0)("names the directory that the postgres user cannot enter", async () => {

@@ -9,8 +9,8 @@ import type { Role } from "../generated/prisma/enums";
 import { db } from "../db";
 import { getEnv } from "../env";
 import { DomainError } from "../errors";
-import { clientIp } from "./rate-limit";
 import { authenticate } from "./service";
+import { endSession, openSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 
 declare module "next-auth" {
   interface User {
@@ -18,6 +18,8 @@ declare module "next-auth" {
   }
   interface Session {
     user: { id: string; role: Role; name: string; email: string };
+    /** The server-side session this cookie belongs to (server/auth/sessions.ts). */
+    sessionId?: string;
   }
 }
 
@@ -66,7 +68,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: getEnv().AUTH_SECRET,
   // Self-hosted behind whatever proxy the admin runs: the Host header is the site's address.
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   // A failed sign-in is routine (the form says so); only real errors deserve a stack in the logs.
   logger: {
@@ -83,7 +85,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           const user = await authenticate({
             email: credentials?.email,
             password: credentials?.password,
-            ip: clientIp(request.headers),
+            headers: request.headers,
           });
           return { id: user.id, email: user.email, name: user.name, role: user.role };
         } catch (error) {
@@ -96,17 +98,26 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     ...oauthProviders(),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user?.id) {
         token.sub = user.id;
         token.role = user.role ?? "LEARNER";
+        token.sid = await openSession(user.id);
       }
       return token;
     },
     session({ session, token }) {
       session.user.id = token.sub ?? "";
       session.user.role = (token.role as Role | undefined) ?? "LEARNER";
+      session.sessionId = typeof token.sid === "string" ? token.sid : undefined;
       return session;
+    },
+  },
+  events: {
+    // Signing out ends the session on the server, so a copy of the cookie is worthless.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await endSession(sid);
     },
   },
 }));

@@ -53,9 +53,20 @@ export async function refundRateLimit(
     WHERE "key" = ${options.key} AND "windowStart" = ${options.bucket}`;
 }
 
-/** The client address as the nearest proxy reported it (Next sets x-forwarded-for itself). */
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  const first = forwarded?.split(",")[0]?.trim();
-  return first || headers.get("x-real-ip") || "unknown";
+/** The attempts counted against `key` in the last `windowMs`, and when the latest one was, without counting one. */
+export async function recentHits(
+  options: { key: string; windowMs: number; now?: Date },
+  client: Pick<Db, "$queryRaw"> = db,
+): Promise<{ count: number; last: Date | null }> {
+  const now = options.now ?? new Date();
+  const since = new Date(Math.floor((now.getTime() - options.windowMs) / BUCKET_MS) * BUCKET_MS + BUCKET_MS);
+  const rows = await client.$queryRaw<{ count: number | null; last: Date | null }[]>`
+    SELECT sum("count")::int AS "count", max("windowStart") AS "last" FROM "RateLimitBucket"
+    WHERE "key" = ${options.key} AND "windowStart" >= ${since} AND "count" > 0`;
+  return { count: Number(rows[0]?.count ?? 0), last: rows[0]?.last ? new Date(rows[0].last) : null };
+}
+
+/** Forgets every attempt counted against `key` (e.g. an address's failures once it signed in). */
+export async function clearRateLimit(key: string, client: Pick<Db, "$executeRaw"> = db): Promise<void> {
+  await client.$executeRaw`DELETE FROM "RateLimitBucket" WHERE "key" = ${key}`;
 }

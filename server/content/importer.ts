@@ -9,6 +9,8 @@ import { checkContent } from "./snapshot";
 // written in one transaction, matching lessons by slug, sections by type and items by key, so ids
 // survive re-imports. Rows that left the files are archived (archivedAt), never deleted, and come
 // back with their ids when the files bring them back. Enrollments and learner data are not touched.
+// writeCourse is the only code that writes courses, lessons, sections and items: the content import,
+// the studio's zip import and every studio edit and publish go through it.
 // No `server-only` here: `npm run content:import` and the boot run this under plain Node.
 
 export const IMPORT_KINDS = ["categories", "courses", "lessons", "sections", "items"] as const;
@@ -126,6 +128,21 @@ function courseColumns(course: CourseFields) {
  * catalog import and the studio's zip import both come through here. Returns the course's id.
  */
 export async function importCourse(tx: Tx, course: CourseRecord, report = emptyReport(), now = new Date()): Promise<string> {
+  return writeCourse(tx, { course, report, now });
+}
+
+/**
+ * The one write path of the catalog: the content import, the studio's zip import and every studio
+ * edit (applied to a draft course, or published from a course's draft) write a course through here.
+ * `lessonIds[i]`, where given, is the id of the lesson row that `course.lessons[i]` is (the studio
+ * knows it): that row is matched first, so a lesson whose slug changed keeps its id and its
+ * learners' data; a new lesson is created with that id. Lessons without an id match by slug.
+ */
+export async function writeCourse(
+  tx: Tx,
+  options: { course: CourseRecord; lessonIds?: readonly (string | undefined)[]; report?: ImportReport; now?: Date },
+): Promise<string> {
+  const { course, lessonIds = [], report = emptyReport(), now = new Date() } = options;
   const fields = courseColumns(course);
   const existing = await tx.course.findUnique({ where: { slug: course.slug }, include: courseInclude });
   if (!existing) {
@@ -134,7 +151,7 @@ export async function importCourse(tx: Tx, course: CourseRecord, report = emptyR
         slug: course.slug,
         ...fields,
         publishedAt: fields.status === "PUBLISHED" ? now : null,
-        lessons: { create: course.lessons.map((lesson, position) => lessonCreate(lesson, position)) },
+        lessons: { create: course.lessons.map((lesson, position) => ({ ...lessonCreate(lesson, position), ...idOf(lessonIds[position]) })) },
       },
       select: { id: true },
     });
@@ -144,39 +161,53 @@ export async function importCourse(tx: Tx, course: CourseRecord, report = emptyR
   }
 
   await updateCourseRow(tx, existing, fields, report, now);
-  const lessonsBySlug = new Map(existing.lessons.map((lesson) => [lesson.slug, lesson]));
-  for (const [position, lesson] of course.lessons.entries()) {
-    const current = lessonsBySlug.get(lesson.slug);
-    lessonsBySlug.delete(lesson.slug);
-    await upsertLesson(tx, existing.id, current, lesson, position, report, now);
+  const matched = matchLessons(existing.lessons, course.lessons, lessonIds);
+  const claimed = new Set(matched.flatMap((current) => (current ? [current.id] : [])));
+  // A renamed lesson moves out of the way first, so two lessons can swap slugs in one write; a
+  // lesson left out (to be archived) whose slug a renamed one takes gets a slug of its own.
+  for (const [index, current] of matched.entries()) {
+    if (current && current.slug !== course.lessons[index]!.slug) {
+      await tx.lesson.update({ where: { id: current.id }, data: { slug: `~${current.id}` } });
+    }
   }
-  await archive(tx.lesson, [...lessonsBySlug.values()], report.lessons, now);
+  const wanted = new Set(course.lessons.map((lesson) => lesson.slug));
+  for (const lesson of existing.lessons) {
+    if (!claimed.has(lesson.id) && wanted.has(lesson.slug)) {
+      await tx.lesson.update({ where: { id: lesson.id }, data: { slug: `${lesson.slug}-removed-${lesson.id.slice(0, 8).toLowerCase()}` } });
+    }
+  }
+  for (const [position, lesson] of course.lessons.entries()) {
+    await upsertLesson(tx, existing.id, matched[position], lesson, position, report, now, lessonIds[position]);
+  }
+  await archive(tx.lesson, existing.lessons.filter((lesson) => !claimed.has(lesson.id)), report.lessons, now);
   return existing.id;
 }
 
-/** Updates an existing course's own fields (not its lessons), as the studio saves them. */
-export async function importCourseFields(tx: Tx, course: CourseFields, report = emptyReport(), now = new Date()): Promise<void> {
-  const existing = await tx.course.findUnique({ where: { slug: course.slug } });
-  if (!existing) throw new Error(`There is no course with the slug "${course.slug}".`);
-  await updateCourseRow(tx, existing, courseColumns(course), report, now);
+/** The stored lesson each listed lesson updates: by its id where given, then by slug among the rest. */
+function matchLessons(
+  existing: ExistingLesson[],
+  lessons: readonly LessonRecord[],
+  lessonIds: readonly (string | undefined)[],
+): (ExistingLesson | undefined)[] {
+  const byId = new Map(existing.map((lesson) => [lesson.id, lesson]));
+  const taken = new Set<string>();
+  const matched = lessons.map((_lesson, index) => {
+    const id = lessonIds[index];
+    const current = id ? byId.get(id) : undefined;
+    if (current) taken.add(current.id);
+    return current;
+  });
+  const bySlug = new Map(existing.filter((lesson) => !taken.has(lesson.id)).map((lesson) => [lesson.slug, lesson]));
+  return matched.map((current, index) => {
+    if (current) return current;
+    const bySlugMatch = bySlug.get(lessons[index]!.slug);
+    if (bySlugMatch) bySlug.delete(bySlugMatch.slug);
+    return bySlugMatch;
+  });
 }
 
-/**
- * Writes one validated lesson of an existing course, matched by slug: created, or updated in place
- * with its sections and items (keys keep learner data; sections and items no longer there are
- * archived). An archived lesson with that slug comes back. `position` defaults to the lesson's own.
- */
-export async function importLesson(
-  tx: Tx,
-  options: { courseId: string; lesson: LessonRecord; position?: number; report?: ImportReport; now?: Date },
-): Promise<void> {
-  const { courseId, lesson, report = emptyReport(), now = new Date() } = options;
-  const current = await tx.lesson.findUnique({
-    where: { courseId_slug: { courseId, slug: lesson.slug } },
-    include: courseInclude.lessons.include,
-  });
-  const position = options.position ?? current?.position ?? (await tx.lesson.count({ where: { courseId, archivedAt: null } }));
-  await upsertLesson(tx, courseId, current ?? undefined, lesson, position, report, now);
+function idOf(id: string | undefined): { id?: string } {
+  return id ? { id } : {};
 }
 
 async function updateCourseRow(
@@ -205,9 +236,10 @@ async function upsertLesson(
   position: number,
   report: ImportReport,
   now: Date,
+  newId?: string,
 ): Promise<void> {
   if (!current) {
-    await tx.lesson.create({ data: { courseId, ...lessonCreate(lesson, position) } });
+    await tx.lesson.create({ data: { courseId, ...lessonCreate(lesson, position), ...idOf(newId) } });
     count(report, lesson, "created");
     return;
   }

@@ -269,6 +269,17 @@ export async function classCompletion(options: { courseId: string; lessonIds: st
   };
 }
 
+/** When each learner last moved forward in the course (their latest section progress), by user id. */
+export async function lastProgressAt(options: { courseId: string; learnerIds: string[] }): Promise<Map<string, Date>> {
+  if (options.learnerIds.length === 0) return new Map();
+  const rows = await db.sectionProgress.groupBy({
+    by: ["userId"],
+    where: { courseId: options.courseId, userId: { in: options.learnerIds } },
+    _max: { positionAt: true },
+  });
+  return new Map(rows.flatMap((row) => (row._max.positionAt ? [[row.userId, row._max.positionAt] as const] : [])));
+}
+
 /**
  * The lesson page's view of the learner's progress: each section's state, where to resume, the
  * remembered summary depth and whether they are enrolled (progress is saved only for enrolled

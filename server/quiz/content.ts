@@ -4,6 +4,7 @@ import type { AuthUser } from "../auth/service";
 import { getLesson } from "../catalog/service";
 import { db } from "../db";
 import { DomainError } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
 
 // The quiz domain reads a lesson's quiz through the catalog (which decides who may see the lesson:
 // published courses for everyone, drafts for their owners) and then its own question rows, with
@@ -65,8 +66,8 @@ async function quizOfSection(sectionId: string, context: { course: { slug: strin
  * The questions behind ids fixed when an attempt, challenge or room began, in that order. Archived
  * questions still load (an attempt in flight keeps its questions when the content is re-imported).
  */
-export async function loadQuestions(questionIds: string[]): Promise<Map<string, Question>> {
-  const rows = await db.contentItem.findMany({ where: { id: { in: questionIds }, kind: "question" }, select: { id: true, key: true, data: true } });
+export async function loadQuestions(questionIds: string[], client: Pick<Prisma.TransactionClient, "contentItem"> = db): Promise<Map<string, Question>> {
+  const rows = await client.contentItem.findMany({ where: { id: { in: questionIds }, kind: "question" }, select: { id: true, key: true, data: true } });
   const questions = new Map<string, Question>();
   for (const row of rows) {
     const parsed = questionSchema.safeParse({ key: row.key, ...(row.data as Record<string, unknown>) });
@@ -76,9 +77,11 @@ export async function loadQuestions(questionIds: string[]): Promise<Map<string, 
   return questions;
 }
 
+export type QuizHeader = Pick<QuizInfo, "title" | "passPercent" | "courseId" | "course" | "lesson">;
+
 /** The names and pass mark of a quiz an attempt already belongs to (its access was checked at the start). */
-export async function quizHeader(sectionId: string) {
-  const section = await db.lessonSection.findUniqueOrThrow({
+export async function quizHeader(sectionId: string, client: Pick<Prisma.TransactionClient, "lessonSection"> = db): Promise<QuizHeader> {
+  const section = await client.lessonSection.findUniqueOrThrow({
     where: { id: sectionId },
     select: { data: true, lesson: { select: { id: true, slug: true, title: true, courseId: true, course: { select: { slug: true, title: true } } } } },
   });

@@ -15,7 +15,7 @@ import { recordActivity } from "../gamification/activity";
 import { completeSection } from "../progress/service";
 import { addCustomCards } from "../review/cards";
 import type { Prisma, QuizAttemptState, QuizMode } from "../generated/prisma/client";
-import { findLessonQuiz, loadQuestions, quizHeader } from "./content";
+import { findLessonQuiz, loadQuestions, quizHeader, type QuizHeader } from "./content";
 
 // Quiz attempts: a state machine IN_PROGRESS → FINISHED, with IN_PROGRESS → OVERDUE → FINISHED or
 // ABANDONED for timed attempts, every transition in a transaction that holds the attempt's row
@@ -60,6 +60,10 @@ const attemptSelect = {
 type AttemptRow = Prisma.QuizAttemptGetPayload<{ select: typeof attemptSelect }>;
 type Tx = Prisma.TransactionClient;
 
+// Quiz transactions hold an attempt's lock only for their own few statements; a request may wait
+// this long for a pooled connection when a whole class submits at once.
+const QUIZ_TRANSACTION = { maxWait: 10_000, timeout: 10_000 } as const;
+
 const TRANSITIONS: Record<QuizAttemptState, QuizAttemptState[]> = {
   IN_PROGRESS: ["FINISHED", "OVERDUE"],
   OVERDUE: ["FINISHED", "ABANDONED"],
@@ -88,14 +92,34 @@ async function transition(tx: Tx, attempt: AttemptRow, to: QuizAttemptState, dat
   return tx.quizAttempt.update({ where: { id: attempt.id, state: attempt.state }, data: { ...data, state: to }, select: attemptSelect });
 }
 
-/** Applies the clock to a timed attempt: past its deadline it is OVERDUE, past the window ABANDONED. */
-async function settle(tx: Tx, attempt: AttemptRow, now: Date): Promise<AttemptRow> {
-  if (attempt.mode !== "TIMED" || !attempt.deadlineAt) return attempt;
+/** Whether the clock has moved a timed attempt on: past its deadline it is OVERDUE, past the window ABANDONED. */
+function clockMoved(attempt: AttemptRow, now: Date): boolean {
+  if (attempt.mode !== "TIMED" || !attempt.deadlineAt) return false;
   const late = now.getTime() - attempt.deadlineAt.getTime();
+  return (attempt.state === "IN_PROGRESS" && late > GRACE_MS) || (attempt.state === "OVERDUE" && late > OVERDUE_WINDOW_MS);
+}
+
+/** Applies the clock to a timed attempt (see `clockMoved`). */
+async function settle(tx: Tx, attempt: AttemptRow, now: Date): Promise<AttemptRow> {
+  if (!clockMoved(attempt, now)) return attempt;
+  const late = now.getTime() - attempt.deadlineAt!.getTime();
   let settled = attempt;
   if (settled.state === "IN_PROGRESS" && late > GRACE_MS) settled = await transition(tx, settled, "OVERDUE");
   if (settled.state === "OVERDUE" && late > OVERDUE_WINDOW_MS) settled = await transition(tx, settled, "ABANDONED", { finishedAt: now });
   return settled;
+}
+
+/**
+ * The caller's attempt and its answers as one snapshot, without a lock: what duplicates, stale
+ * retries and reads are answered with. NOT_FOUND for anyone else's attempt.
+ */
+async function readAttempt(options: { userId: string; attemptId: string }): Promise<{ attempt: AttemptRow; answers: AnswerRow[] }> {
+  const [attempt, answers] = await db.$transaction(
+    [db.quizAttempt.findFirst({ where: { id: options.attemptId, userId: options.userId }, select: attemptSelect }), db.quizAnswer.findMany({ where: { attemptId: options.attemptId }, select: answerSelect })],
+    { ...QUIZ_TRANSACTION, isolationLevel: "RepeatableRead" },
+  );
+  if (!attempt) throw new DomainError("NOT_FOUND", "That quiz attempt does not exist.");
+  return { attempt, answers };
 }
 
 function questionExpired(attempt: AttemptRow, now: Date): boolean {
@@ -105,17 +129,39 @@ function questionExpired(attempt: AttemptRow, now: Date): boolean {
 
 const gradeOf = (fraction: number): Grade => ({ fraction, correct: fraction === 1 });
 
+type AnswerRow = { questionId: string; response: Prisma.JsonValue; fraction: number; earned: number; points: number; final: boolean };
+const answerSelect = { questionId: true, response: true, fraction: true, earned: true, points: true, final: true } satisfies Prisma.QuizAnswerSelect;
+
+/**
+ * The questions and names an attempt was made of. Its question ids never change after it starts,
+ * so this is read before any lock is taken: a transaction holding an attempt's lock must never
+ * wait for a second pooled connection (with every connection held by requests queued on that
+ * lock, it would wait until the transaction expires).
+ */
+type AttemptContent = { sectionId: string; questions: Map<string, Question>; header: QuizHeader };
+
+async function attemptContent(attempt: { questionIds: string[]; sectionId: string }, client: Tx = db): Promise<AttemptContent> {
+  const [questions, header] = await Promise.all([loadQuestions(attempt.questionIds, client), quizHeader(attempt.sectionId, client)]);
+  return { sectionId: attempt.sectionId, questions, header };
+}
+
+/** The preloaded content when it is this attempt's, else read through the transaction's own connection. */
+function contentFor(tx: Tx, attempt: AttemptRow, known: AttemptContent): Promise<AttemptContent> | AttemptContent {
+  if (known.sectionId === attempt.sectionId && attempt.questionIds.every((id) => known.questions.has(id))) return known;
+  return attemptContent(attempt, tx);
+}
+
+function answersOf(client: Tx, attemptId: string): Promise<AnswerRow[]> {
+  return client.quizAnswer.findMany({ where: { attemptId }, select: answerSelect });
+}
+
 /**
  * The attempt as its learner sees it. A question's key, explanation and grade are included only
  * once its answer is final: practice and timed answers at once, graded ones when the attempt ends.
  * Timed attempts show no question before the server opens it.
  */
-async function attemptView(client: Tx, attempt: AttemptRow, now: Date) {
-  const [questions, answers, header] = await Promise.all([
-    loadQuestions(attempt.questionIds),
-    client.quizAnswer.findMany({ where: { attemptId: attempt.id }, select: { questionId: true, response: true, fraction: true, earned: true, points: true, final: true } }),
-    quizHeader(attempt.sectionId),
-  ]);
+function attemptView(attempt: AttemptRow, answers: AnswerRow[], content: AttemptContent, now: Date) {
+  const { questions, header } = content;
   const answerOf = new Map(answers.map((answer) => [answer.questionId, answer]));
   const closed = attempt.state !== "IN_PROGRESS";
   const timed = attempt.mode === "TIMED";
@@ -163,7 +209,7 @@ async function attemptView(client: Tx, attempt: AttemptRow, now: Date) {
         : null,
   };
 }
-export type AttemptView = Awaited<ReturnType<typeof attemptView>>;
+export type AttemptView = ReturnType<typeof attemptView>;
 
 /** The lesson's quiz for its start screen, with the learner's open attempts and best results. */
 export async function quizOverview(options: { viewer: AuthUser; courseSlug: string; lessonSlug: string }) {
@@ -192,7 +238,8 @@ export async function quizOverview(options: { viewer: AuthUser; courseSlug: stri
 export async function startAttempt(options: { viewer: AuthUser; courseSlug: string; lessonSlug: string; mode: QuizMode }) {
   const quiz = await findLessonQuiz(options);
   const userId = options.viewer.id;
-  return db.$transaction(async (tx) => {
+  const known: AttemptContent = { sectionId: quiz.sectionId, questions: await loadQuestions(quiz.questionIds), header: quiz };
+  const { attempt, answers, content, now } = await db.$transaction(async (tx) => {
     const now = new Date();
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`quiz:${userId}:${quiz.sectionId}`}))`;
     const open = await tx.quizAttempt.findFirst({
@@ -202,11 +249,12 @@ export async function startAttempt(options: { viewer: AuthUser; courseSlug: stri
     });
     if (open) {
       const attempt = await settle(tx, await lockAttempt(tx, open.id, userId), now);
-      if (attempt.state === "IN_PROGRESS") return attemptView(tx, attempt, now);
+      if (attempt.state === "IN_PROGRESS") return { attempt, answers: await answersOf(tx, attempt.id), content: await contentFor(tx, attempt, known), now };
     }
     const attempt = await createAttempt(tx, { userId, sectionId: quiz.sectionId, courseId: quiz.courseId, mode: options.mode, questionIds: quiz.questionIds, seed: newSeed(), now });
-    return attemptView(tx, attempt, now);
-  });
+    return { attempt, answers: [], content: known, now };
+  }, QUIZ_TRANSACTION);
+  return attemptView(attempt, answers, content, now);
 }
 
 export async function createAttempt(
@@ -232,12 +280,17 @@ export async function createAttempt(
   });
 }
 
-/** The caller's attempt (settling its clock first); NOT_FOUND for anyone else's. */
+/** The caller's attempt (settling its clock first); NOT_FOUND for anyone else's. Locks only to settle. */
 export async function getAttempt(options: { userId: string; attemptId: string }) {
-  return db.$transaction(async (tx) => {
-    const now = new Date();
-    return attemptView(tx, await settle(tx, await lockAttempt(tx, options.attemptId, options.userId), now), now);
-  });
+  const read = await readAttempt(options);
+  const content = await attemptContent(read.attempt);
+  const now = new Date();
+  if (!clockMoved(read.attempt, now)) return attemptView(read.attempt, read.answers, content, now);
+  const settled = await db.$transaction(async (tx) => {
+    const attempt = await settle(tx, await lockAttempt(tx, options.attemptId, options.userId), now);
+    return { attempt, answers: await answersOf(tx, attempt.id) };
+  }, QUIZ_TRANSACTION);
+  return attemptView(settled.attempt, settled.answers, content, now);
 }
 
 function closedMessage(state: QuizAttemptState): string {
@@ -250,16 +303,20 @@ function closedMessage(state: QuizAttemptState): string {
  * sequence number and for a question whose answer is already final.
  */
 export async function saveAnswer(options: SaveAnswerInput & { userId: string }) {
-  return db.$transaction(async (tx) => {
+  const read = await readAttempt(options);
+  const content = await attemptContent(read.attempt);
+  // Sequence numbers only grow: a number at or below the stored one stays stale under the lock too.
+  if (options.sequence <= read.attempt.sequence && !clockMoved(read.attempt, new Date())) return { applied: false, attempt: attemptView(read.attempt, read.answers, content, new Date()) };
+  if (!read.attempt.questionIds.includes(options.questionId)) throw new DomainError("BAD_REQUEST", "That question is not part of this attempt.");
+  const question = content.questions.get(options.questionId)!;
+  const { applied, attempt, answers, now } = await db.$transaction(async (tx) => {
     const now = new Date();
     const attempt = await settle(tx, await lockAttempt(tx, options.attemptId, options.userId), now);
-    if (options.sequence <= attempt.sequence) return { applied: false, attempt: await attemptView(tx, attempt, now) };
+    if (options.sequence <= attempt.sequence) return { applied: false, attempt, answers: await answersOf(tx, attempt.id), now };
     if (attempt.state !== "IN_PROGRESS") throw new DomainError("CONFLICT", closedMessage(attempt.state));
     const index = attempt.questionIds.indexOf(options.questionId);
-    if (index < 0) throw new DomainError("BAD_REQUEST", "That question is not part of this attempt.");
-    const question = (await loadQuestions([options.questionId])).get(options.questionId)!;
     const existing = await tx.quizAnswer.findUnique({ where: { attemptId_questionId: { attemptId: attempt.id, questionId: options.questionId } }, select: { final: true } });
-    if (existing?.final) return { applied: false, attempt: await attemptView(tx, attempt, now) };
+    if (existing?.final) return { applied: false, attempt, answers: await answersOf(tx, attempt.id), now };
 
     const authored = authoredAnswer(question, attempt, options.questionId, options.answer);
     const grade = gradeAnswer(question, authored);
@@ -290,8 +347,9 @@ export async function saveAnswer(options: SaveAnswerInput & { userId: string }) 
       data: { sequence: options.sequence, ...(timedScore ? { points: { increment: timedScore.points }, streak: timedScore.streak } : {}) },
       select: attemptSelect,
     });
-    return { applied: true, attempt: await attemptView(tx, updated, now) };
-  });
+    return { applied: true, attempt: updated, answers: await answersOf(tx, attempt.id), now };
+  }, QUIZ_TRANSACTION);
+  return { applied, attempt: attemptView(attempt, answers, content, now) };
 }
 
 function authoredAnswer(question: Question, attempt: AttemptRow, questionId: string, answer: AnswerInput): AnswerInput {
@@ -305,10 +363,13 @@ function authoredAnswer(question: Question, attempt: AttemptRow, questionId: str
 
 /** Timed attempts: opens the next question once the open one is answered or its countdown is over. */
 export async function nextQuestion(options: { userId: string; attemptId: string; sequence: number }) {
-  return db.$transaction(async (tx) => {
+  const read = await readAttempt(options);
+  const content = await attemptContent(read.attempt);
+  if (options.sequence <= read.attempt.sequence && !clockMoved(read.attempt, new Date())) return { applied: false, attempt: attemptView(read.attempt, read.answers, content, new Date()) };
+  const { applied, attempt, answers, now } = await db.$transaction(async (tx) => {
     const now = new Date();
     const attempt = await settle(tx, await lockAttempt(tx, options.attemptId, options.userId), now);
-    if (options.sequence <= attempt.sequence) return { applied: false, attempt: await attemptView(tx, attempt, now) };
+    if (options.sequence <= attempt.sequence) return { applied: false, attempt, answers: await answersOf(tx, attempt.id), now };
     if (attempt.state !== "IN_PROGRESS") throw new DomainError("CONFLICT", closedMessage(attempt.state));
     if (attempt.mode !== "TIMED") throw new DomainError("BAD_REQUEST", "Only timed attempts open their questions one by one.");
     if (attempt.current + 1 >= attempt.questionIds.length) throw new DomainError("CONFLICT", "That was the last question: finish the challenge to see your result.");
@@ -320,30 +381,45 @@ export async function nextQuestion(options: { userId: string; attemptId: string;
       data: { sequence: options.sequence, current: attempt.current + 1, openedAt: now, ...(answered ? {} : { streak: 0 }) },
       select: attemptSelect,
     });
-    return { applied: true, attempt: await attemptView(tx, updated, now) };
-  });
+    return { applied: true, attempt: updated, answers: await answersOf(tx, attempt.id), now };
+  }, QUIZ_TRANSACTION);
+  return { applied, attempt: attemptView(attempt, answers, content, now) };
 }
+
+// Finishes in flight in this process, by learner and attempt: a double click or a retry joins the
+// running one instead of taking a second connection to wait on the attempt's lock.
+const finishing = new Map<string, Promise<AttemptView>>();
 
 /**
  * Finishes an attempt: scores it from its saved answers, makes every answer final and records the
  * activity (XP once per attempt) in the same transaction. Finishing again returns the result.
  */
-export async function finishAttempt(options: { userId: string; attemptId: string }) {
-  return db.$transaction(async (tx) => {
+export function finishAttempt(options: { userId: string; attemptId: string }): Promise<AttemptView> {
+  const key = `${options.userId}:${options.attemptId}`;
+  const running = finishing.get(key);
+  if (running) return running;
+  const finish = finishOnce(options).finally(() => finishing.delete(key));
+  finishing.set(key, finish);
+  return finish;
+}
+
+async function finishOnce(options: { userId: string; attemptId: string }): Promise<AttemptView> {
+  const read = await readAttempt(options);
+  const content = await attemptContent(read.attempt);
+  if (read.attempt.state === "FINISHED") return attemptView(read.attempt, read.answers, content, new Date());
+  const { questions, header } = content;
+  const { attempt: finished, answers: finalAnswers, now } = await db.$transaction(async (tx) => {
     const now = new Date();
     const attempt = await settle(tx, await lockAttempt(tx, options.attemptId, options.userId), now);
-    if (attempt.state === "FINISHED") return attemptView(tx, attempt, now);
+    if (attempt.state === "FINISHED") return { attempt, answers: await answersOf(tx, attempt.id), now };
     if (attempt.state === "ABANDONED") throw new DomainError("CONFLICT", "This attempt was abandoned when its time ran out.");
-    const [questions, answers, header] = await Promise.all([
-      loadQuestions(attempt.questionIds),
-      tx.quizAnswer.findMany({ where: { attemptId: attempt.id }, select: { earned: true, fraction: true } }),
-      quizHeader(attempt.sectionId),
-    ]);
+    const answers = await answersOf(tx, attempt.id);
     const possible = [...questions.values()].reduce((sum, question) => sum + question.points, 0);
     const earned = answers.reduce((sum, answer) => sum + answer.earned, 0);
     const score = quizScore({ earned, possible, passPercent: header.passPercent });
     const correctCount = answers.filter((answer) => answer.fraction === 1).length;
     await tx.quizAnswer.updateMany({ where: { attemptId: attempt.id }, data: { final: true } });
+    const finalAnswers = answers.map((answer) => ({ ...answer, final: true }));
     const activity =
       attempt.mode === "TIMED"
         ? await recordActivity(
@@ -383,8 +459,9 @@ export async function finishAttempt(options: { userId: string; attemptId: string
       xp: activity.xp,
       finishedAt: now,
     });
-    return attemptView(tx, finished, now);
-  });
+    return { attempt: finished, answers: finalAnswers, now };
+  }, QUIZ_TRANSACTION);
+  return attemptView(finished, finalAnswers, content, now);
 }
 
 /**

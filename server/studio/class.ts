@@ -3,6 +3,7 @@ import { db } from "../db";
 import { DomainError } from "../errors";
 import { lastXpAt } from "../gamification/service";
 import { mostForgottenCards } from "../review/stats";
+import { lastProgressAt } from "../progress/service";
 import { courseCompletion } from "./completion";
 import { editableBy, type Actor } from "./service";
 
@@ -30,16 +31,23 @@ export async function getClass(options: { actor: Actor; slug: string }) {
   if (!course) throw new DomainError("NOT_FOUND", "That course does not exist in your studio.");
 
   const learnerIds = course.enrollments.map((enrollment) => enrollment.user.id);
-  // Any XP a learner earned counts as activity, wherever on the site it was earned.
-  const latestXpByUser = await lastXpAt({ userIds: learnerIds });
+  // Any XP a learner earned counts as activity, wherever on the site it was earned, and so does
+  // moving forward in this course's lessons (reading earns no XP).
+  const [latestXpByUser, latestProgressByUser] = await Promise.all([
+    lastXpAt({ userIds: learnerIds }),
+    lastProgressAt({ courseId: course.id, learnerIds }),
+  ]);
   const completion = await courseCompletion({ courseId: course.id, lessonIds: course.lessons.map((lesson) => lesson.id), learnerIds });
 
   const learners = course.enrollments.map(({ enrolledAt, user }) => {
-    const xpAt = latestXpByUser.get(user.id);
+    const lastActivityAt = [latestXpByUser.get(user.id), latestProgressByUser.get(user.id)].reduce<Date>(
+      (latest, at) => (at && at > latest ? at : latest),
+      enrolledAt,
+    );
     return {
       name: user.name,
       enrolledAt,
-      lastActivityAt: xpAt && xpAt > enrolledAt ? xpAt : enrolledAt,
+      lastActivityAt,
       completionPercent: completion.byLearner.get(user.id) ?? 0,
     };
   });

@@ -1,8 +1,11 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
+import { diffCourse, type CourseDocument } from "@/lib/content/diff";
 import { slugifyKey } from "@/lib/content/keys";
-import { lessonRecord } from "@/lib/content/sections";
+import type { LessonFile, Section } from "@/lib/content/schema";
+import { joinSection, lessonRecord, splitSection, type JsonObject } from "@/lib/content/sections";
 import type { AuthUser } from "../auth/service";
-import { importCourse, importCourseFields, importLesson } from "../content/importer";
+import { COURSE_TRANSACTION, importCourse, writeCourse, type Tx } from "../content/importer";
 import { db } from "../db";
 import { DomainError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
@@ -15,17 +18,21 @@ import {
   courseBlocker,
   courseFieldsFromRow,
   duplicateLessonMessage,
+  type CourseFields,
   lessonFromRows,
   problemCount,
   type FieldProblems,
 } from "./check";
 
 // Authoring. Every query that reads or writes a course carries `editableBy(actor)` in its `where`:
-// an instructor reaches only the courses they own (CourseOwner), an admin every course, and anyone
-// else gets NOT_FOUND, so a course's existence is not revealed to those who may not edit it.
-// Edits are checked with content:check's rules and written through the content importer, so a
-// saved edit is exactly what importing the same files would store: items keep their keys (and the
-// learner data pointing at them), and what an edit removes is archived, not deleted.
+// an instructor reaches only the courses they are staff of (CourseOwner), an admin every course,
+// and anyone else gets NOT_FOUND, so a course's existence is not revealed to those who may not
+// edit it. Edits are checked with content:check's rules and made to the course as a document in
+// the file format (lib/content/diff.ts's CourseDocument). A draft course's document is written at
+// once; a published course's is kept as its draft (CourseDraft) and learners keep the published
+// rows until an instructor publishes. Either way the rows are written by the content importer's
+// writeCourse, the catalog's one write path: items keep their keys (and the learner data pointing
+// at them), and what an edit removes is archived, not deleted.
 
 export type Actor = Pick<AuthUser, "id" | "role" | "name">;
 
@@ -53,56 +60,19 @@ async function findEditableCourse(actor: Actor, slug: string) {
   return course;
 }
 
-// ── Courses ─────────────────────────────────────────────────────────────────────────────────────
+// ── The course as a document ────────────────────────────────────────────────────────────────────
 
-export async function listCourses(options: { actor: Actor }) {
-  const courses = await db.course.findMany({
-    where: editableBy(options.actor),
-    orderBy: [{ updatedAt: "desc" }, { slug: "asc" }],
-    select: {
-      slug: true,
-      title: true,
-      status: true,
-      updatedAt: true,
-      category: { select: { title: true } },
-      _count: { select: { lessons: { where: { archivedAt: null } }, enrollments: { where: { leftAt: null } } } },
-    },
-  });
-  return courses.map(({ _count, ...course }) => ({ ...course, lessonCount: _count.lessons, learnerCount: _count.enrollments }));
+type EditableCourse = { id: string; slug: string; status: "DRAFT" | "PUBLISHED"; publishedAt: Date | null };
+
+/** The actor's course, its row locked until the transaction ends, so two saves of one course queue up. */
+async function lockEditableCourse(tx: Tx, actor: Actor, slug: string): Promise<EditableCourse> {
+  const course = await tx.course.findFirst({ where: { slug, ...editableBy(actor) }, select: { id: true, slug: true, status: true, publishedAt: true } });
+  if (!course) throw new DomainError("NOT_FOUND", NOT_IN_STUDIO);
+  await tx.$queryRaw`SELECT 1 FROM "Course" WHERE "id" = ${course.id} FOR UPDATE`;
+  return course;
 }
 
-/** Creates a draft course owned by its creator. The editor fills in the rest. */
-export async function createCourse(options: { actor: Actor; input: unknown }): Promise<SaveResult<{ slug: string }>> {
-  const checked = checkNewCourse(options.input, await categorySlugs());
-  if (!checked.ok) return { ok: false, problems: checked.problems };
-  const fields = checked.data;
-  const taken: SaveResult<{ slug: string }> = { ok: false, problems: { slug: ["is already used by another course; choose another"] } };
-  if (await db.course.findUnique({ where: { slug: fields.slug }, select: { id: true } })) return taken;
-  try {
-    await db.$transaction(async (tx) => {
-      const courseId = await importCourse(tx, {
-        ...fields,
-        summary: "",
-        description: "",
-        estimatedMinutes: 60,
-        authors: [options.actor.name],
-        tags: [],
-        addAllCardsOnEnroll: false,
-        status: "draft",
-        lessons: [],
-      });
-      await tx.courseOwner.create({ data: { courseId, userId: options.actor.id } });
-    });
-  } catch (error) {
-    // Another request took the slug between the check and the write.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return taken;
-    throw error;
-  }
-  return { ok: true, slug: fields.slug };
-}
-
-const editorSelect = {
-  id: true,
+const documentSelect = {
   slug: true,
   title: true,
   categorySlug: true,
@@ -114,10 +84,6 @@ const editorSelect = {
   authors: true,
   tags: true,
   addAllCardsOnEnroll: true,
-  status: true,
-  publishedAt: true,
-  updatedAt: true,
-  _count: { select: { enrollments: { where: { leftAt: null } } } },
   lessons: {
     where: { archivedAt: null },
     orderBy: { position: "asc" },
@@ -141,9 +107,141 @@ const editorSelect = {
   },
 } satisfies Prisma.CourseSelect;
 
+type DocumentRow = Prisma.CourseGetPayload<{ select: typeof documentSelect }>;
+
+function documentFromRows(course: DocumentRow): CourseDocument {
+  return { fields: courseFieldsFromRow(course), lessons: course.lessons.map((lesson) => ({ id: lesson.id, file: lessonFromRows(lesson) })) };
+}
+
+/** The course as learners see it: its catalog rows. */
+async function publishedDocument(client: Tx | typeof db, courseId: string): Promise<CourseDocument> {
+  return documentFromRows(await client.course.findUniqueOrThrow({ where: { id: courseId }, select: documentSelect }));
+}
+
+/** The course as the studio edits it: its draft where it has one, else its catalog rows. */
+async function currentDocument(client: Tx | typeof db, courseId: string): Promise<{ document: CourseDocument; draftUpdatedAt: Date | null }> {
+  const draft = await client.courseDraft.findUnique({ where: { courseId }, select: { content: true, updatedAt: true } });
+  if (draft) return { document: draft.content as unknown as CourseDocument, draftUpdatedAt: draft.updatedAt };
+  return { document: await publishedDocument(client, courseId), draftUpdatedAt: null };
+}
+
+/** The document's lessons as the importer takes them; every file in a document has its keys written out. */
+function courseRecordOf(document: CourseDocument, status: "draft" | "published") {
+  const lessons = document.lessons.map(({ file }) => lessonRecord(file as unknown as LessonFile));
+  return { course: { ...(document.fields as unknown as CourseFields), status, lessons }, lessonIds: document.lessons.map((lesson) => lesson.id) };
+}
+
+/** Writes the document to the catalog rows (the one write path) and drops the course's draft. */
+async function applyDocument(tx: Tx, course: EditableCourse, document: CourseDocument, status: "draft" | "published"): Promise<void> {
+  await writeCourse(tx, courseRecordOf(document, status));
+  await tx.courseDraft.deleteMany({ where: { courseId: course.id } });
+}
+
+type Edit<T> = { ok: true; document: CourseDocument; result: T } | { ok: false; problems: FieldProblems };
+
+/**
+ * One studio edit: the change is made to the course's document; a draft course's is written to the
+ * catalog at once, a published course's is kept as its draft for learners to see once published.
+ */
+async function editCourse<T extends object>(
+  actor: Actor,
+  slug: string,
+  change: (context: { tx: Tx; course: EditableCourse; document: CourseDocument }) => Promise<Edit<T>> | Edit<T>,
+): Promise<SaveResult<T>> {
+  return db.$transaction(async (tx) => {
+    const course = await lockEditableCourse(tx, actor, slug);
+    const { document } = await currentDocument(tx, course.id);
+    const edit = await change({ tx, course, document });
+    if (!edit.ok) return { ok: false as const, problems: edit.problems };
+    if (course.status === "PUBLISHED") {
+      const content = edit.document as unknown as Prisma.InputJsonValue;
+      await tx.courseDraft.upsert({
+        where: { courseId: course.id },
+        create: { courseId: course.id, content, updatedById: actor.id },
+        update: { content, updatedById: actor.id },
+      });
+    } else {
+      await applyDocument(tx, course, edit.document, "draft");
+    }
+    return { ok: true as const, ...edit.result };
+  }, COURSE_TRANSACTION);
+}
+
+function lessonProblems(document: CourseDocument) {
+  return document.lessons.map(({ id, file }) => {
+    const problems = checkLesson(file).problems;
+    return { id, slug: String(file.slug), title: String(file.title), file, problems, problemCount: problemCount(problems) };
+  });
+}
+
+// ── Courses ─────────────────────────────────────────────────────────────────────────────────────
+
+export async function listCourses(options: { actor: Actor }) {
+  const courses = await db.course.findMany({
+    where: editableBy(options.actor),
+    orderBy: [{ updatedAt: "desc" }, { slug: "asc" }],
+    select: {
+      slug: true,
+      title: true,
+      status: true,
+      updatedAt: true,
+      draft: { select: { updatedAt: true } },
+      category: { select: { title: true } },
+      _count: { select: { lessons: { where: { archivedAt: null } }, enrollments: { where: { leftAt: null } } } },
+    },
+  });
+  return courses.map(({ _count, draft, ...course }) => ({
+    ...course,
+    hasDraft: draft !== null,
+    lessonCount: _count.lessons,
+    learnerCount: _count.enrollments,
+  }));
+}
+
+/** Creates a draft course owned by its creator. The editor fills in the rest. */
+export async function createCourse(options: { actor: Actor; input: unknown }): Promise<SaveResult<{ slug: string }>> {
+  const checked = checkNewCourse(options.input, await categorySlugs());
+  if (!checked.ok) return { ok: false, problems: checked.problems };
+  const fields = checked.data;
+  const taken: SaveResult<{ slug: string }> = { ok: false, problems: { slug: ["is already used by another course; choose another"] } };
+  if (await db.course.findUnique({ where: { slug: fields.slug }, select: { id: true } })) return taken;
+  try {
+    await db.$transaction(async (tx) => {
+      const courseId = await importCourse(tx, {
+        ...fields,
+        summary: "",
+        description: "",
+        estimatedMinutes: 60,
+        authors: [options.actor.name],
+        tags: [],
+        addAllCardsOnEnroll: false,
+        status: "draft",
+        lessons: [],
+      });
+      await tx.courseOwner.create({ data: { courseId, userId: options.actor.id, role: "OWNER" } });
+    });
+  } catch (error) {
+    // Another request took the slug between the check and the write.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return taken;
+    throw error;
+  }
+  return { ok: true, slug: fields.slug };
+}
+
+const editorSelect = {
+  id: true,
+  slug: true,
+  status: true,
+  publishedAt: true,
+  updatedAt: true,
+  _count: { select: { enrollments: { where: { leftAt: null } } } },
+  owners: { where: {}, select: { userId: true, role: true } },
+} satisfies Prisma.CourseSelect;
+
 /**
  * A course for editing, in the file format: its fields and every lesson with its sections, keys
- * written out, each with its current problems (a new lesson is incomplete until it is edited).
+ * written out, each with its current problems (a new lesson is incomplete until it is edited). A
+ * published course with unpublished edits shows its draft.
  */
 export async function getCourse(options: { actor: Actor; slug: string }) {
   const [course, categories] = await Promise.all([
@@ -151,78 +249,110 @@ export async function getCourse(options: { actor: Actor; slug: string }) {
     categorySlugs(),
   ]);
   if (!course) throw new DomainError("NOT_FOUND", NOT_IN_STUDIO);
-  const fields = courseFieldsFromRow(course);
-  const fieldProblems = checkCourseFields(fields, categories).problems;
-  const lessons = course.lessons.map((lesson) => {
-    const file = lessonFromRows(lesson);
-    const problems = checkLesson(file).problems;
-    return { id: lesson.id, slug: lesson.slug, title: lesson.title, file, problems, problemCount: problemCount(problems) };
-  });
+  const { document, draftUpdatedAt } = await currentDocument(db, course.id);
+  const fieldProblems = checkCourseFields(document.fields, categories).problems;
+  const lessons = lessonProblems(document);
   const blocker = courseBlocker("published", { problemCount: problemCount(fieldProblems), lessons });
+  const staffRole = course.owners.find((owner) => owner.userId === options.actor.id)?.role ?? null;
   return {
     slug: course.slug,
-    title: course.title,
+    title: String(document.fields.title),
     status: course.status,
     publishedAt: course.publishedAt,
-    updatedAt: course.updatedAt,
+    updatedAt: draftUpdatedAt ?? course.updatedAt,
+    hasDraft: draftUpdatedAt !== null,
     learnerCount: course._count.enrollments,
-    fields,
+    /** Whether the viewer may change the course's staff: its owners and admins. */
+    canManageStaff: options.actor.role === "ADMIN" || staffRole === "OWNER",
+    fields: document.fields,
     problems: fieldProblems,
     lessons,
     publishBlocker: blocker,
   };
 }
 
-/** Saves the course's own fields (the slug is fixed once created). Nothing is written when any is invalid. */
-export async function updateCourse(options: { actor: Actor; slug: string; fields: unknown }): Promise<SaveResult> {
+/** What publishing the course's draft will change for learners; empty when there is no draft. */
+export async function getDraftChanges(options: { actor: Actor; slug: string }) {
   const course = await findEditableCourse(options.actor, options.slug);
-  const fields = { ...(options.fields as object), slug: course.slug };
-  const checked = checkCourseFields(fields, await categorySlugs());
-  if (!checked.ok) return { ok: false, problems: checked.problems };
-  await db.$transaction((tx) =>
-    importCourseFields(tx, { ...checked.data, status: course.status === "PUBLISHED" ? "published" : "draft" }),
-  );
-  return { ok: true };
+  const draft = await db.courseDraft.findUnique({ where: { courseId: course.id }, select: { content: true, updatedAt: true } });
+  if (!draft) return { hasDraft: false, updatedAt: null, diff: diffCourse({ fields: {}, lessons: [] }, { fields: {}, lessons: [] }) };
+  const published = await publishedDocument(db, course.id);
+  return { hasDraft: true, updatedAt: draft.updatedAt, diff: diffCourse(published, draft.content as unknown as CourseDocument) };
 }
 
-/** Publishes the course, refused with a sentence while it has problems or no lesson. */
-export async function publishCourse(options: { actor: Actor; slug: string }) {
-  const course = await getCourse(options);
-  if (course.publishBlocker) throw new DomainError("CONFLICT", course.publishBlocker);
-  const updated = await db.course.updateMany({
-    where: { slug: options.slug, ...editableBy(options.actor) },
-    data: { status: "PUBLISHED", publishedAt: course.publishedAt ?? new Date() },
+/** Saves the course's own fields (the slug is fixed once created). Nothing is written when any is invalid. */
+export async function updateCourse(options: { actor: Actor; slug: string; fields: unknown }): Promise<SaveResult> {
+  const categories = await categorySlugs();
+  return editCourse(options.actor, options.slug, ({ course, document }) => {
+    const checked = checkCourseFields({ ...(options.fields as object), slug: course.slug }, categories);
+    if (!checked.ok) return { ok: false, problems: checked.problems };
+    return { ok: true, document: { ...document, fields: toJsonObject(checked.data) }, result: {} };
   });
-  if (updated.count === 0) throw new DomainError("NOT_FOUND", NOT_IN_STUDIO);
+}
+
+/**
+ * Publishes the course, refused with a sentence while it has problems or no lesson. A published
+ * course's draft goes live: its lessons are written over the catalog rows in one transaction.
+ */
+export async function publishCourse(options: { actor: Actor; slug: string }) {
+  const categories = await categorySlugs();
+  await db.$transaction(async (tx) => {
+    const course = await lockEditableCourse(tx, options.actor, options.slug);
+    const { document } = await currentDocument(tx, course.id);
+    const fieldProblems = checkCourseFields(document.fields, categories).problems;
+    const blocker = courseBlocker("published", { problemCount: problemCount(fieldProblems), lessons: lessonProblems(document) });
+    if (blocker) throw new DomainError("CONFLICT", blocker);
+    await applyDocument(tx, course, document, "published");
+  }, COURSE_TRANSACTION);
   return { status: "PUBLISHED" as const };
 }
 
-/** Takes the course back to draft: learners no longer see it; enrollments and progress stay. */
+/** Takes the course back to draft: learners no longer see it; enrollments and progress stay. Its pending edits are kept. */
 export async function unpublishCourse(options: { actor: Actor; slug: string }) {
-  const updated = await db.course.updateMany({ where: { slug: options.slug, ...editableBy(options.actor) }, data: { status: "DRAFT" } });
-  if (updated.count === 0) throw new DomainError("NOT_FOUND", NOT_IN_STUDIO);
+  await db.$transaction(async (tx) => {
+    const course = await lockEditableCourse(tx, options.actor, options.slug);
+    const { document } = await currentDocument(tx, course.id);
+    await applyDocument(tx, course, document, "draft");
+  }, COURSE_TRANSACTION);
   return { status: "DRAFT" as const };
+}
+
+/** Drops a published course's unpublished edits: the studio shows the published course again. */
+export async function discardDraft(options: { actor: Actor; slug: string }) {
+  const course = await findEditableCourse(options.actor, options.slug);
+  await db.courseDraft.deleteMany({ where: { courseId: course.id } });
+  return { ok: true as const };
 }
 
 // ── Lessons ─────────────────────────────────────────────────────────────────────────────────────
 
-async function findEditableLesson(actor: Actor, courseSlug: string, lessonId: string) {
-  const lesson = await db.lesson.findFirst({
-    where: { id: lessonId, archivedAt: null, course: { slug: courseSlug, ...editableBy(actor) } },
-    select: { id: true, slug: true, position: true, courseId: true, course: { select: { status: true } } },
+/** The course's lesson rows that are not in the document (deleted lessons, and lessons the draft removes). */
+async function lessonsOutside(tx: Tx, courseId: string, document: CourseDocument) {
+  const inDocument = document.lessons.map((lesson) => lesson.id);
+  return tx.lesson.findMany({
+    where: { courseId, id: { notIn: inDocument } },
+    orderBy: { position: "asc" },
+    select: documentSelect.lessons.select,
   });
-  if (!lesson) throw new DomainError("NOT_FOUND", LESSON_NOT_FOUND);
-  return lesson;
 }
 
 /** Where `slug` is already used by another lesson of the course, as a problem for the slug field; null when free. */
-async function slugProblem(courseId: string, slug: string, lessonId: string): Promise<string | null> {
-  const lessons = await db.lesson.findMany({ where: { courseId }, orderBy: { position: "asc" }, select: { id: true, slug: true, archivedAt: true } });
-  const live = lessons.filter((lesson) => !lesson.archivedAt);
-  const index = live.findIndex((lesson) => lesson.slug === slug && lesson.id !== lessonId);
+async function slugProblem(tx: Tx, courseId: string, document: CourseDocument, slug: string, lessonId: string): Promise<string | null> {
+  const index = document.lessons.findIndex((lesson) => lesson.file.slug === slug && lesson.id !== lessonId);
   if (index !== -1) return duplicateLessonMessage(slug, index);
-  if (lessons.some((lesson) => lesson.slug === slug && lesson.id !== lessonId)) return "is the slug of a deleted lesson of this course; choose another";
+  const outside = await lessonsOutside(tx, courseId, document);
+  if (outside.some((lesson) => lesson.slug === slug && lesson.id !== lessonId)) return "is the slug of a deleted lesson of this course; choose another";
   return null;
+}
+
+function lessonIndex(document: CourseDocument, lessonId: string): number {
+  const index = document.lessons.findIndex((lesson) => lesson.id === lessonId);
+  if (index === -1) throw new DomainError("NOT_FOUND", LESSON_NOT_FOUND);
+  return index;
+}
+
+function withLesson(document: CourseDocument, index: number, file: JsonObject): CourseDocument {
+  return { ...document, lessons: document.lessons.map((lesson, at) => (at === index ? { id: lesson.id, file } : lesson)) };
 }
 
 /**
@@ -230,72 +360,54 @@ async function slugProblem(courseId: string, slug: string, lessonId: string): Pr
  * of a deleted lesson brings that lesson back with its content, as a re-import would.
  */
 export async function addLesson(options: { actor: Actor; slug: string; title: string; lessonSlug?: string }): Promise<SaveResult<{ lessonId: string }>> {
-  const course = await findEditableCourse(options.actor, options.slug);
   const lessonSlug = options.lessonSlug?.trim() || slugifyKey(options.title);
   const checked = checkNewLesson({ slug: lessonSlug, title: options.title });
   if (!checked.ok) return { ok: false, problems: checked.problems };
   const { slug, title } = checked.data;
-  return db.$transaction(async (tx) => {
-    const lessons = await tx.lesson.findMany({
-      where: { courseId: course.id },
-      orderBy: { position: "asc" },
-      select: { id: true, slug: true, archivedAt: true },
-    });
-    const live = lessons.filter((lesson) => !lesson.archivedAt);
-    const index = live.findIndex((lesson) => lesson.slug === slug);
-    if (index !== -1) return { ok: false as const, problems: { slug: [duplicateLessonMessage(slug, index)] } };
-    const archived = lessons.find((lesson) => lesson.slug === slug);
-    if (archived) {
-      await tx.lesson.update({ where: { id: archived.id }, data: { title, archivedAt: null, position: live.length } });
-      return { ok: true as const, lessonId: archived.id };
-    }
-    await importLesson(tx, {
-      courseId: course.id,
-      lesson: { slug, title, summary: "", objectives: [], estimatedMinutes: 10, sections: [] },
-      position: live.length,
-    });
-    const created = await tx.lesson.findUniqueOrThrow({ where: { courseId_slug: { courseId: course.id, slug } }, select: { id: true } });
-    return { ok: true as const, lessonId: created.id };
+  return editCourse(options.actor, options.slug, async ({ tx, course, document }) => {
+    const index = document.lessons.findIndex((lesson) => lesson.file.slug === slug);
+    if (index !== -1) return { ok: false, problems: { slug: [duplicateLessonMessage(slug, index)] } };
+    const deleted = (await lessonsOutside(tx, course.id, document)).find((lesson) => lesson.slug === slug);
+    const file: JsonObject = deleted
+      ? { ...lessonFromRows(deleted), title }
+      : { slug, title, summary: "", objectives: [], estimatedMinutes: 10, sections: [] };
+    const lesson = { id: deleted?.id ?? randomUUID(), file };
+    return { ok: true, document: { ...document, lessons: [...document.lessons, lesson] }, result: { lessonId: lesson.id } };
   });
 }
 
 export async function renameLesson(options: { actor: Actor; slug: string; lessonId: string; title: string }): Promise<SaveResult> {
-  const lesson = await findEditableLesson(options.actor, options.slug, options.lessonId);
-  const checked = checkNewLesson({ slug: lesson.slug, title: options.title });
-  if (!checked.ok) return { ok: false, problems: checked.problems };
-  await db.lesson.update({ where: { id: lesson.id }, data: { title: checked.data.title } });
-  return { ok: true };
+  return editCourse(options.actor, options.slug, ({ document }) => {
+    const index = lessonIndex(document, options.lessonId);
+    const lesson = document.lessons[index]!;
+    const checked = checkNewLesson({ slug: lesson.file.slug, title: options.title });
+    if (!checked.ok) return { ok: false, problems: checked.problems };
+    return { ok: true, document: withLesson(document, index, { ...lesson.file, title: checked.data.title }), result: {} };
+  });
 }
 
 /** Puts the course's lessons in the given order; `lessonIds` must list every lesson once. */
 export async function reorderLessons(options: { actor: Actor; slug: string; lessonIds: string[] }) {
-  const course = await findEditableCourse(options.actor, options.slug);
-  await db.$transaction(async (tx) => {
-    const live = await tx.lesson.findMany({ where: { courseId: course.id, archivedAt: null }, select: { id: true } });
+  const saved = await editCourse(options.actor, options.slug, ({ document }) => {
     const wanted = new Set(options.lessonIds);
-    if (wanted.size !== options.lessonIds.length || live.length !== wanted.size || live.some((lesson) => !wanted.has(lesson.id))) {
+    const byId = new Map(document.lessons.map((lesson) => [lesson.id, lesson]));
+    if (wanted.size !== options.lessonIds.length || byId.size !== wanted.size || options.lessonIds.some((id) => !byId.has(id))) {
       throw new DomainError("CONFLICT", "The lessons changed since this page loaded; reload it and try again.");
     }
-    for (const [position, id] of options.lessonIds.entries()) await tx.lesson.update({ where: { id }, data: { position } });
+    return { ok: true, document: { ...document, lessons: options.lessonIds.map((id) => byId.get(id)!) }, result: {} };
   });
+  if (!saved.ok) throw new DomainError("CONFLICT", "The lessons could not be reordered.");
   return { ok: true as const };
 }
 
-/** Archives a lesson: it leaves the course, and learners' data about it stays. */
+/** Removes a lesson: it leaves the course (archived once written), and learners' data about it stays. */
 export async function deleteLesson(options: { actor: Actor; slug: string; lessonId: string }) {
-  const lesson = await findEditableLesson(options.actor, options.slug, options.lessonId);
-  await db.$transaction(async (tx) => {
-    const live = await tx.lesson.findMany({
-      where: { courseId: lesson.courseId, archivedAt: null },
-      orderBy: { position: "asc" },
-      select: { id: true },
-    });
-    if (lesson.course.status === "PUBLISHED" && live.length <= 1) {
+  await editCourse(options.actor, options.slug, ({ course, document }) => {
+    const index = lessonIndex(document, options.lessonId);
+    if (course.status === "PUBLISHED" && document.lessons.length <= 1) {
       throw new DomainError("CONFLICT", "A published course needs at least one lesson; unpublish the course first.");
     }
-    await tx.lesson.update({ where: { id: lesson.id }, data: { archivedAt: new Date() } });
-    const rest = live.filter((other) => other.id !== lesson.id);
-    for (const [position, other] of rest.entries()) await tx.lesson.update({ where: { id: other.id }, data: { position } });
+    return { ok: true, document: { ...document, lessons: document.lessons.filter((_lesson, at) => at !== index) }, result: {} };
   });
   return { ok: true as const };
 }
@@ -309,28 +421,35 @@ export type SavedKeys = { key: string; options?: string[] }[][];
  * stored item's key, so editing a term or a prompt updates the item in place.
  */
 export async function saveLesson(options: { actor: Actor; slug: string; lessonId: string; lesson: unknown }): Promise<SaveResult<{ keys: SavedKeys }>> {
-  const current = await findEditableLesson(options.actor, options.slug, options.lessonId);
   const checked = checkLesson(options.lesson);
-  if (!checked.ok) return { ok: false, problems: checked.problems };
-  const lesson = checked.data;
-  if (lesson.slug !== current.slug) {
-    const problem = await slugProblem(current.courseId, lesson.slug, current.id);
-    if (problem) return { ok: false, problems: addProblem({}, "slug", problem) };
+  if (!checked.ok) {
+    // The lesson must still be the actor's to edit before its problems are shown.
+    await findEditableCourse(options.actor, options.slug);
+    return { ok: false, problems: checked.problems };
   }
-  const record = lessonRecord(lesson);
-  await db.$transaction(async (tx) => {
-    if (lesson.slug !== current.slug) await tx.lesson.update({ where: { id: current.id }, data: { slug: lesson.slug } });
-    await importLesson(tx, { courseId: current.courseId, lesson: record, position: current.position });
+  const lesson = checked.data;
+  const sections = lesson.sections.map((section: Section) => splitSection(section));
+  return editCourse(options.actor, options.slug, async ({ tx, course, document }) => {
+    const index = lessonIndex(document, options.lessonId);
+    if (lesson.slug !== document.lessons[index]!.file.slug) {
+      const problem = await slugProblem(tx, course.id, document, lesson.slug, options.lessonId);
+      if (problem) return { ok: false, problems: addProblem({}, "slug", problem) };
+    }
+    const file = toJsonObject({ ...lesson, sections: sections.map(joinSection) });
+    const keys = sections.map((section) =>
+      section.items.map((item) => {
+        const itemOptions = item.data.options;
+        return Array.isArray(itemOptions)
+          ? { key: item.key, options: itemOptions.map((option) => String((option as { key: string }).key)) }
+          : { key: item.key };
+      }),
+    );
+    return { ok: true, document: withLesson(document, index, file), result: { keys } };
   });
-  const keys = record.sections.map((section) =>
-    section.items.map((item) => {
-      const options = item.data.options;
-      return Array.isArray(options)
-        ? { key: item.key, options: options.map((option) => String((option as { key: string }).key)) }
-        : { key: item.key };
-    }),
-  );
-  return { ok: true, keys };
+}
+
+function toJsonObject(value: object): JsonObject {
+  return JSON.parse(JSON.stringify(value)) as JsonObject;
 }
 
 /** The instructor's home figures. */

@@ -87,6 +87,12 @@ describe("studio access", () => {
       importZip: () => learner.importZip({ zipBase64: "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==" }),
       exportZip: () => learner.exportZip({ slug }),
       class: () => learner.class({ slug }),
+      changes: () => learner.changes({ slug }),
+      discardDraft: () => learner.discardDraft({ slug }),
+      staff: () => learner.staff({ slug }),
+      addStaff: () => learner.addStaff({ slug, email: "someone@test.learnloop", role: "CO_INSTRUCTOR" }),
+      removeStaff: () => learner.removeStaff({ slug, userId: "someone" }),
+      uploadMedia: () => learner.uploadMedia({ slug, kind: "image", dataBase64: "iVBORw0KGgo=" }),
     };
     // Every procedure of the router is in the list above.
     const procedures = Object.keys(appRouter._def.procedures).filter((name) => name.startsWith("studio."));
@@ -113,6 +119,12 @@ describe("studio access", () => {
       saveLesson: () => other.saveLesson({ slug, lessonId, lesson: { ...everySectionLesson(), title: "Intruder" } }),
       exportZip: () => other.exportZip({ slug }),
       class: () => other.class({ slug }),
+      changes: () => other.changes({ slug }),
+      discardDraft: () => other.discardDraft({ slug }),
+      staff: () => other.staff({ slug }),
+      addStaff: () => other.addStaff({ slug, email: "someone@test.learnloop", role: "OWNER" }),
+      removeStaff: () => other.removeStaff({ slug, userId: owner.id }),
+      uploadMedia: () => other.uploadMedia({ slug, kind: "image", dataBase64: "iVBORw0KGgoAAAANSUhEUg==" }),
     };
     for (const [name, call] of Object.entries(refused)) expect(`${name}: ${await codeOf(call())}`).toBe(`${name}: NOT_FOUND`);
     const course = await db.course.findUniqueOrThrow({ where: { slug }, include: { lessons: true } });
@@ -360,10 +372,15 @@ describe("class view", () => {
     await db.enrollment.create({ data: { userId: active.id, courseId: course.id, enrolledAt: new Date("2025-01-02T00:00:00Z") } });
     await db.xpEvent.create({ data: { userId: active.id, source: "test", sourceId: randomUUID(), amount: 5, createdAt: new Date("2025-02-01T00:00:00Z") } });
 
+    // Reading a section earns no XP but is activity too; progress in another course is not.
+    const section = await db.lessonSection.findFirstOrThrow({ where: { lesson: { courseId: course.id } }, select: { id: true, lessonId: true } });
+    const read = new Date("2025-01-15T00:00:00Z");
+    await db.sectionProgress.create({ data: { userId: quiet.id, sectionId: section.id, lessonId: section.lessonId, courseId: course.id, percent: 40, positionAt: read } });
+
     const view = await studio(owner).class({ slug });
     expect(view.progressTracked).toBe(true);
     expect(view.learners).toEqual([
-      { name: "Quiet Learner", enrolledAt: new Date("2025-01-01T00:00:00Z"), lastActivityAt: new Date("2025-01-01T00:00:00Z"), completionPercent: 0 },
+      { name: "Quiet Learner", enrolledAt: new Date("2025-01-01T00:00:00Z"), lastActivityAt: read, completionPercent: 0 },
       { name: "Active Learner", enrolledAt: new Date("2025-01-02T00:00:00Z"), lastActivityAt: new Date("2025-02-01T00:00:00Z"), completionPercent: 0 },
     ]);
     expect(view.lessons).toEqual([{ title: "The basics", completionPercent: 0 }]);

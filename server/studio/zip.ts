@@ -122,14 +122,18 @@ export async function importCourseZip(options: { actor: Actor; zipBase64: string
   const created = await db.$transaction(async (tx) => {
     const existing = await tx.course.findUnique({
       where: { slug: course.slug },
-      select: { id: true, status: true, owners: { where: { userId: options.actor.id }, select: { userId: true } } },
+      select: { id: true, status: true, draft: { select: { courseId: true } }, owners: { where: { userId: options.actor.id }, select: { userId: true } } },
     });
     if (existing && options.actor.role !== "ADMIN" && existing.owners.length === 0) {
       throw new DomainError("CONFLICT", `Another course already uses the slug "${course.slug}"; change the slug in course.yaml and import again.`);
     }
+    // The zip would go live over edits nobody has published or discarded yet; losing them silently is worse than asking.
+    if (existing?.draft) {
+      throw new DomainError("CONFLICT", "This course has unpublished edits in the studio; publish or discard them before importing a zip over it.");
+    }
     const status = existing?.status === "PUBLISHED" ? "published" : "draft";
     const courseId = await importCourse(tx, { ...course, status }, report);
-    if (!existing) await tx.courseOwner.create({ data: { courseId, userId: options.actor.id } });
+    if (!existing) await tx.courseOwner.create({ data: { courseId, userId: options.actor.id, role: "OWNER" } });
     return !existing;
   }, COURSE_TRANSACTION);
   return { ok: true, slug: course.slug, created, summary: describeImportReport(report) };

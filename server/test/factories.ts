@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Role } from "../generated/prisma/enums";
 import { authUserSelect, type AuthUser } from "../auth/service";
 import { db } from "../db";
+import { PEER_ADDRESS_HEADER } from "../http/peer-address";
 
 /** A user row for integration tests, with a unique email so tests never collide. */
 export async function createTestUser(options: { role?: Role; name?: string; timezone?: string } = {}): Promise<AuthUser> {
@@ -15,6 +16,11 @@ export async function createTestUser(options: { role?: Role; name?: string; time
     },
     select: authUserSelect,
   });
+}
+
+/** Request headers as our server stamps them for a client at `address` (see server/http/peer-address.ts). */
+export function fromAddress(address: string, extra: Record<string, string> = {}): Headers {
+  return new Headers({ ...extra, [PEER_ADDRESS_HEADER]: address });
 }
 
 export function uniqueIp(): string {

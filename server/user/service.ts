@@ -6,9 +6,9 @@ import { lockLearner } from "../gamification/activity";
 import { getLearnerProgress, rebuildFromLedger } from "../gamification/service";
 
 export async function getProfile(options: { userId: string; now?: Date }) {
-  const user = await db.user.findUniqueOrThrow({ where: { id: options.userId }, select: { ...authUserSelect, createdAt: true, leaderboardOptOut: true } });
+  const { passwordHash, ...user } = await db.user.findUniqueOrThrow({ where: { id: options.userId }, select: { ...authUserSelect, createdAt: true, leaderboardOptOut: true, passwordHash: true } });
   const progress = await getLearnerProgress({ userId: user.id, timeZone: user.timezone, dailyGoalXp: user.dailyGoalXp, now: options.now });
-  return { ...user, totalXp: progress.totalXp, todayXp: progress.streak.todayXp, level: progress.level, streak: progress.streak };
+  return { ...user, hasPassword: passwordHash !== null, totalXp: progress.totalXp, todayXp: progress.streak.todayXp, level: progress.level, streak: progress.streak };
 }
 
 /** Saves the profile; a new time zone re-buckets the learner's day totals (streak, goal, charts). */

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireViewer } from "../../_components/access";
 import { PageHeader } from "../../_components/page-header";
 import { getServerCaller } from "../../_trpc/server";
+import { AccountSecurity } from "./account-security";
 import { LeaderboardVisibility } from "./leaderboard-visibility";
 import { ProfileForm } from "./profile-form";
 import { ReviewSettingsForm } from "./review-settings-form";
@@ -21,6 +22,7 @@ export default async function SettingsPage() {
         <h2 id="review-settings" className="scroll-mt-16 text-xl font-semibold">Flashcard reviews</h2>
         <ReviewSettingsForm initial={reviewSettings} />
       </section>
+      <AccountSecurity hasPassword={me.hasPassword} />
     </div>
   );
 }

@@ -62,7 +62,7 @@ export default async function StudioPage() {
                       </Link>
                       <span className="block text-xs text-slate-600 dark:text-slate-400">{course.category.title}</span>
                     </td>
-                    <td className="py-2 pr-4">{course.status === "PUBLISHED" ? "Published" : "Draft"}</td>
+                    <td className="py-2 pr-4">{course.status === "PUBLISHED" ? (course.hasDraft ? "Published, with unpublished changes" : "Published") : "Draft"}</td>
                     <td className="py-2 pr-4">{course.lessonCount}</td>
                     <td className="py-2 pr-4">{course.learnerCount}</td>
                     <td className="py-2 pr-4">{date.format(course.updatedAt)}</td>

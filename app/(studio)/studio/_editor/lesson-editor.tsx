@@ -12,6 +12,7 @@ import { SaveStatus, useAutosave } from "./autosave";
 import { newSection, withSavedKeys, type LessonDraft } from "./draft";
 import { inputClass, NumberField, TextAreaField, TextField } from "./fields";
 import { arrayOps, ListEditor, replaceAt } from "./list-editor";
+import { StudioCourseSlug } from "./media-upload";
 import { ProblemSummary, ProblemsProvider, type FieldProblems } from "./problems";
 import { SectionEditor } from "./sections/section-editor";
 import { StringListField } from "./string-list";
@@ -45,6 +46,7 @@ export function LessonEditor({ course, lessonId, initial, initialProblems }: Les
   const sectionsPath = ["sections"];
 
   return (
+    <StudioCourseSlug.Provider value={course.slug}>
     <ProblemsProvider problems={problems}>
       {/* scroll-margin: a field reached with Tab is never hidden under the sticky save bar (WCAG 2.4.11). */}
       <div className="space-y-8 [&_:is(input,textarea,select,button,a,[tabindex])]:scroll-mt-24">
@@ -63,7 +65,12 @@ export function LessonEditor({ course, lessonId, initial, initialProblems }: Les
           <h1 className="text-2xl font-bold tracking-tight">Edit lesson: {draft.title || "Untitled lesson"}</h1>
           <SaveStatus state={autosave} />
         </header>
-        {course.status === "PUBLISHED" ? <Alert tone="info">This course is published: each saved change is live for learners.</Alert> : null}
+        {course.status === "PUBLISHED" ? (
+          <Alert tone="info">
+            This course is published. Your changes are saved as a draft: learners keep seeing the published lesson until you review the changes and publish
+            them on the <Link href={`/studio/courses/${course.slug}`} className="underline underline-offset-2">course page</Link>.
+          </Alert>
+        ) : null}
         <ProblemSummary problems={problems} title="To fix before this lesson can be saved and published" />
 
         <fieldset className="space-y-4 rounded-lg border border-slate-200 p-5 dark:border-slate-800">
@@ -100,6 +107,7 @@ export function LessonEditor({ course, lessonId, initial, initialProblems }: Les
         </section>
       </div>
     </ProblemsProvider>
+    </StudioCourseSlug.Provider>
   );
 }
 

@@ -5,7 +5,8 @@ import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { LEVELS } from "@/lib/content/schema";
+import { LEVELS, type SectionType } from "@/lib/content/schema";
+import { SECTION_LABEL } from "@/lib/content/structure";
 import type { AppRouter } from "@/server/router";
 import { Alert } from "../../../../_components/alert";
 import { Button } from "../../../../_components/button";
@@ -13,8 +14,9 @@ import { useTRPC } from "../../../../_trpc/client";
 import { errorMessage } from "../../../../_trpc/errors";
 import { SaveStatus, useAutosave } from "../../_editor/autosave";
 import type { CourseFieldsDraft } from "../../_editor/draft";
-import { CheckboxField, MarkdownField, NumberField, SelectField, TextAreaField, TextField } from "../../_editor/fields";
+import { CheckboxField, inputClass, MarkdownField, NumberField, SelectField, TextAreaField, TextField } from "../../_editor/fields";
 import { capitalize } from "../../_editor/list-editor";
+import { MediaUpload, StudioCourseSlug, type UploadedMedia } from "../../_editor/media-upload";
 import { ProblemSummary, ProblemsProvider } from "../../_editor/problems";
 import { StringListField } from "../../_editor/string-list";
 import { downloadBase64 } from "../../zip-files";
@@ -51,10 +53,13 @@ export function CourseEditor({ initial, categories }: { initial: StudioCourse; c
         </div>
       </header>
 
-      <PublishPanel course={course} onChange={refresh} />
-      <CourseDetails course={initial} categories={categories} onSaved={refresh} />
-      <LessonList course={course} queryKey={queryKey} />
-      <ExportPanel slug={course.slug} />
+      <StudioCourseSlug.Provider value={course.slug}>
+        <PublishPanel course={course} onChange={refresh} />
+        <CourseDetails course={initial} categories={categories} onSaved={refresh} />
+        <LessonList course={course} queryKey={queryKey} />
+        <StaffPanel slug={course.slug} canManage={course.canManageStaff} />
+        <ExportPanel slug={course.slug} />
+      </StudioCourseSlug.Provider>
     </div>
   );
 }
@@ -62,38 +67,244 @@ export function CourseEditor({ initial, categories }: { initial: StudioCourse; c
 function PublishPanel({ course, onChange }: { course: StudioCourse; onChange: () => void }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const queryClient = useQueryClient();
+  const changesKey = trpc.studio.changes.queryKey({ slug: course.slug });
   const options = {
     onSuccess: () => {
       onChange();
+      void queryClient.invalidateQueries({ queryKey: changesKey });
       router.refresh();
     },
   };
   const publish = useMutation(trpc.studio.publish.mutationOptions(options));
   const unpublish = useMutation(trpc.studio.unpublish.mutationOptions(options));
-  const error = publish.error ?? unpublish.error;
+  const discard = useMutation(trpc.studio.discardDraft.mutationOptions(options));
   const published = course.status === "PUBLISHED";
+  const changes = useQuery({ ...trpc.studio.changes.queryOptions({ slug: course.slug }), enabled: published && course.hasDraft });
+  const error = publish.error ?? unpublish.error ?? discard.error;
+  const pending = published && course.hasDraft;
+  const [lastPublish, setLastPublish] = useState<"course" | "changes" | null>(null);
   return (
     <section aria-labelledby="publish-heading" className="space-y-3 rounded-lg border border-slate-200 p-5 dark:border-slate-800">
       <h2 id="publish-heading" className="text-xl font-semibold">
         Publishing
       </h2>
       {published ? (
-        <p className="text-sm">Learners can find and enroll in this course. Each saved change is live for them.</p>
+        <p className="text-sm">
+          Learners can find and enroll in this course. Your edits are saved as a draft: learners see the published version until you publish the changes.
+        </p>
       ) : (
-        <p className="text-sm">This is a draft: only the course&apos;s instructors and admins can see it, through &ldquo;Preview as a learner&rdquo;.</p>
+        <p className="text-sm">This is a draft: only the course&apos;s staff and admins can see it, through &ldquo;Preview as a learner&rdquo;.</p>
       )}
-      {!published && course.publishBlocker ? <p className="text-sm text-slate-700 dark:text-slate-300">{course.publishBlocker}</p> : null}
+      {(!published || pending) && course.publishBlocker ? <p className="text-sm text-slate-700 dark:text-slate-300">{course.publishBlocker}</p> : null}
       {error ? <Alert>{errorMessage(error)}</Alert> : null}
-      {publish.isSuccess && published ? <Alert tone="success">Published. Learners can now find it in the catalog.</Alert> : null}
-      {published ? (
-        <Button variant="secondary" disabled={unpublish.isPending} onClick={() => unpublish.mutate({ slug: course.slug })}>
-          {unpublish.isPending ? "Unpublishing…" : "Unpublish"}
-        </Button>
-      ) : (
-        <Button disabled={publish.isPending} onClick={() => publish.mutate({ slug: course.slug })}>
-          {publish.isPending ? "Publishing…" : "Publish"}
-        </Button>
-      )}
+      {publish.isSuccess && published && !pending ? (
+        <Alert tone="success">{lastPublish === "changes" ? "Published. Learners now see the latest version." : "Published. Learners can now find it in the catalog."}</Alert>
+      ) : null}
+      {discard.isSuccess && !pending ? <Alert tone="success">Unpublished changes discarded.</Alert> : null}
+      {pending ? <DraftChanges diff={changes.data?.diff} loading={changes.isPending} /> : published ? <p className="text-sm text-slate-600 dark:text-slate-400">No unpublished changes.</p> : null}
+      <div className="flex flex-wrap gap-3">
+        {pending ? (
+          <>
+            <Button
+              disabled={publish.isPending}
+              onClick={() => {
+                setLastPublish("changes");
+                publish.mutate({ slug: course.slug });
+              }}
+            >
+              {publish.isPending ? "Publishing…" : "Publish changes"}
+            </Button>
+            <Button variant="secondary" disabled={discard.isPending} onClick={() => window.confirm("Discard every unpublished change of this course?") && discard.mutate({ slug: course.slug })}>
+              {discard.isPending ? "Discarding…" : "Discard changes"}
+            </Button>
+          </>
+        ) : null}
+        {published ? (
+          <Button variant="secondary" disabled={unpublish.isPending} onClick={() => unpublish.mutate({ slug: course.slug })}>
+            {unpublish.isPending ? "Unpublishing…" : "Unpublish"}
+          </Button>
+        ) : (
+          <Button
+            disabled={publish.isPending}
+            onClick={() => {
+              setLastPublish("course");
+              publish.mutate({ slug: course.slug });
+            }}
+          >
+            {publish.isPending ? "Publishing…" : "Publish"}
+          </Button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+type CourseDiff = inferRouterOutputs<AppRouter>["studio"]["changes"]["diff"];
+
+const CHANGE_WORD = { added: "Added", removed: "Removed", changed: "Changed" } as const;
+
+function FieldChanges({ fields }: { fields: CourseDiff["fields"] }) {
+  if (fields.length === 0) return null;
+  return (
+    <dl className="space-y-2">
+      {fields.map((field) => (
+        <div key={field.field} className="text-sm">
+          <dt className="font-medium">{field.field}</dt>
+          <dd className="grid gap-1 sm:grid-cols-2">
+            <del className="rounded bg-red-50 px-2 py-1 text-red-900 dark:bg-red-950 dark:text-red-100">
+              <span className="sr-only">Before: </span>
+              {field.before || "(empty)"}
+            </del>
+            <ins className="rounded bg-green-50 px-2 py-1 text-green-900 no-underline dark:bg-green-950 dark:text-green-100">
+              <span className="sr-only">After: </span>
+              {field.after || "(empty)"}
+            </ins>
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** What publishing will change for learners, lesson by lesson, before and after side by side. */
+function DraftChanges({ diff, loading }: { diff: CourseDiff | undefined; loading: boolean }) {
+  if (loading || !diff) return <p className="text-sm">Loading the unpublished changes…</p>;
+  return (
+    <div role="group" className="space-y-4" aria-labelledby="changes-heading">
+      <h3 id="changes-heading" className="text-lg font-semibold">
+        Unpublished changes ({diff.count})
+      </h3>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Learners keep their progress, cards and quiz answers on everything that is changed; what is removed leaves the course for them, and their history of it is kept.
+      </p>
+      {diff.fields.length > 0 ? (
+        <div className="space-y-2">
+          <h4 className="font-semibold">Course details</h4>
+          <FieldChanges fields={diff.fields} />
+        </div>
+      ) : null}
+      {diff.reordered ? <p className="text-sm">The lessons are in a new order.</p> : null}
+      <ul className="space-y-3">
+        {diff.lessons.map((lesson) => (
+          <li key={lesson.id} className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-800">
+            <h4 className="font-semibold">
+              {CHANGE_WORD[lesson.change]} lesson: {lesson.title}
+            </h4>
+            <FieldChanges fields={lesson.fields} />
+            {lesson.sections.map((section) => (
+              <div key={section.type} className="space-y-2 border-l-2 border-slate-200 pl-3 dark:border-slate-700">
+                <p className="text-sm font-medium">
+                  {CHANGE_WORD[section.change]} section: {SECTION_LABEL[section.type as SectionType] ?? section.type}
+                </p>
+                <FieldChanges fields={section.fields} />
+                {section.items.map((item) => (
+                  <div key={item.key} className="space-y-1">
+                    <p className="text-sm">
+                      {CHANGE_WORD[item.change]}: {item.label}
+                    </p>
+                    <FieldChanges fields={item.fields} />
+                  </div>
+                ))}
+              </div>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function StaffPanel({ slug, canManage }: { slug: string; canManage: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const staff = useQuery(trpc.studio.staff.queryOptions({ slug }));
+  const refresh = { onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.studio.staff.queryKey({ slug }) }) };
+  const add = useMutation(trpc.studio.addStaff.mutationOptions(refresh));
+  const remove = useMutation(trpc.studio.removeStaff.mutationOptions(refresh));
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<"OWNER" | "CO_INSTRUCTOR">("CO_INSTRUCTOR");
+  const error = add.error ?? remove.error;
+  return (
+    <section aria-labelledby="staff-heading" className="space-y-3">
+      <h2 id="staff-heading" className="text-xl font-semibold">
+        Staff
+      </h2>
+      <p className="text-sm text-slate-700 dark:text-slate-300">Owners and co-instructors edit and publish this course and see its class; owners also choose its staff.</p>
+      <ul className="divide-y divide-slate-200 rounded-md border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
+        {(staff.data?.staff ?? []).map((member) => (
+          <li key={member.userId} className="flex flex-wrap items-center justify-between gap-3 px-3 py-2 text-sm">
+            <span>
+              {member.name} <span className="text-slate-600 dark:text-slate-400">({member.email})</span> · {member.role === "OWNER" ? "Owner" : "Co-instructor"}
+            </span>
+            {canManage ? (
+              <Button variant="secondary" disabled={remove.isPending} onClick={() => remove.mutate({ slug, userId: member.userId })} aria-label={`Remove ${member.name} from the staff`}>
+                Remove
+              </Button>
+            ) : null}
+          </li>
+        ))}
+        {staff.data && staff.data.staff.length === 0 ? <li className="px-3 py-2 text-sm">No staff yet: only admins can edit this course.</li> : null}
+      </ul>
+      {error ? <Alert>{errorMessage(error)}</Alert> : null}
+      {canManage ? (
+        <form
+          className="flex flex-wrap items-end gap-3"
+          onSubmit={(event) => {
+            event.preventDefault();
+            add.mutate({ slug, email, role }, { onSuccess: () => setEmail("") });
+          }}
+        >
+          <div className="space-y-1">
+            <label htmlFor="staff-email" className="block text-sm font-medium">
+              Instructor&apos;s email
+            </label>
+            <input id="staff-email" type="email" required value={email} onChange={(event) => setEmail(event.target.value)} className={inputClass} />
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="staff-role" className="block text-sm font-medium">
+              Role
+            </label>
+            <select id="staff-role" value={role} onChange={(event) => setRole(event.target.value as typeof role)} className={inputClass}>
+              <option value="CO_INSTRUCTOR">Co-instructor</option>
+              <option value="OWNER">Owner</option>
+            </select>
+          </div>
+          <Button type="submit" disabled={add.isPending}>
+            {add.isPending ? "Adding…" : "Add to staff"}
+          </Button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+/** Images for the course's Markdown (summaries, examples, explanations) and its cover. */
+function MediaPanel({ onCover }: { onCover: (url: string) => void }) {
+  const [uploaded, setUploaded] = useState<UploadedMedia | null>(null);
+  const snippet = uploaded ? `![Describe the image](${uploaded.url})` : "";
+  return (
+    <section aria-labelledby="media-heading" className="space-y-3">
+      <h2 id="media-heading" className="text-xl font-semibold">
+        Images
+      </h2>
+      <p className="text-sm text-slate-700 dark:text-slate-300">
+        Upload an image, then paste its Markdown into any Markdown field of a lesson, or use it as the cover. Scene recordings are uploaded in each scene of a dialogue.
+      </p>
+      <MediaUpload kind="image" label="Upload an image" onUploaded={setUploaded} />
+      {uploaded ? (
+        <div className="space-y-2">
+          {/* eslint-disable-next-line @next/next/no-img-element -- an uploaded image of any size, shown as stored */}
+          <img src={uploaded.url} alt="The uploaded image" className="max-h-48 rounded-md border border-slate-200 dark:border-slate-800" />
+          <label htmlFor="media-snippet" className="block text-sm font-medium">
+            Markdown for this image
+          </label>
+          <input id="media-snippet" readOnly value={snippet} onFocus={(event) => event.target.select()} className={`${inputClass} font-mono text-sm`} />
+          <Button type="button" variant="secondary" onClick={() => onCover(uploaded.url)}>
+            Use as the cover image
+          </Button>
+        </div>
+      ) : null}
     </section>
   );
 }
@@ -131,7 +342,8 @@ function CourseDetails({ course, categories, onSaved }: { course: StudioCourse; 
         </div>
         <TextAreaField label="Course summary" hint="One or two sentences for the catalog card." rows={2} path={["summary"]} value={fields.summary} onChange={(summary) => set({ summary: summary ?? "" })} />
         <MarkdownField label="Description" rows={6} path={["description"]} value={fields.description} onChange={(description) => set({ description: description ?? "" })} />
-        <TextField label="Cover image URL" type="url" optional path={["coverImage"]} value={fields.coverImage} onChange={(coverImage) => set({ coverImage })} />
+        <TextField label="Cover image URL" optional path={["coverImage"]} value={fields.coverImage} onChange={(coverImage) => set({ coverImage })} />
+        <MediaPanel onCover={(coverImage) => set({ coverImage })} />
         <div className="grid gap-6 sm:grid-cols-2">
           <StringListField label="Author" noun="author" path={["authors"]} items={fields.authors} onChange={(authors) => set({ authors })} />
           <StringListField label="Tag" noun="tag" hint="Lowercase words joined by hyphens, like unit-economics." path={["tags"]} items={fields.tags ?? []} onChange={(tags) => set({ tags })} />

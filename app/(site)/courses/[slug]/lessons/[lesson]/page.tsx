@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { after } from "next/server";
 import { cache } from "react";
 import { SECTION_LABEL } from "@/lib/content/structure";
 import { Alert } from "../../../../../_components/alert";
@@ -44,8 +45,12 @@ export default async function LessonPage({ params }: { params: Params }) {
   const glossary = glossarySection?.type === "glossary" ? glossarySection.items.map((entry) => ({ term: entry.term, definition: entry.definition })) : [];
   const context = { courseSlug: course.slug, lessonSlug: lesson.slug, glossary, summaryLevel: progress?.summaryLevel ?? "basic", canAddCards: Boolean(progress?.enrolled) } as const;
   const enrolled = Boolean(progress?.enrolled);
-  // Studying a lesson adds its flashcards to an enrolled learner's reviews.
-  if (enrolled) await (await getServerCaller()).review.addLessonCards({ lessonId: lesson.id });
+  // Studying a lesson adds its flashcards to an enrolled learner's reviews: after the response is
+  // sent, so the render itself only reads (the caller is made now, inside the request's scope).
+  if (enrolled) {
+    const caller = await getServerCaller();
+    after(() => caller.review.addLessonCards({ lessonId: lesson.id }));
+  }
   return (
     <LessonProgressProvider userId={viewer.id} enrolled={enrolled} initial={initial} resumeSectionId={progress?.resumeSectionId ?? null}>
       <article className="space-y-8">
