@@ -5,6 +5,8 @@
 //   - the weekly global leaderboard over 100,000 learners, read from the materialized LeagueScore
 //     rows and their (period, scope, hidden, xp desc, reachedAt, userId) index, beside the naive
 //     query that sums this week's ledger (500,000 events) per learner on every request
+//   - league tiers: the viewer's tier table, the "anything to close?" check each read makes, and
+//     one weekly close of 100,000 learners in ten tiers
 // Writes bench/results/gamification.md. BENCH_ITERATIONS (default 200) calls per measurement.
 import "../server/server-only-hook.ts";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -79,10 +81,29 @@ try {
   const asLearner = createCaller(createContextFor(learner));
   const asMiddle = createCaller(createContextFor(middle));
 
+  // League tiers: the 100,000 learners spread over the ten tiers, and last week's league (the
+  // same rows one week earlier) left to close, to time one weekly close of 100,000 learners.
+  await db.$executeRaw`UPDATE "User" SET "leagueTier" = substr(id, 2)::int % 10 WHERE id ~ '^u[0-9]+$'`;
+  const { closeLeagueWeeks } = await import("../server/gamification/tiers.ts");
+  const lastWeek = weekKey(new Date(Date.now() - 7 * 24 * 3600_000));
+  await db.$executeRaw`
+    INSERT INTO "LeagueScore" (period, scope, "userId", xp, "reachedAt", hidden)
+    SELECT ${lastWeek}, scope, "userId", xp, "reachedAt" - interval '7 days', hidden FROM "LeagueScore" WHERE period = ${week} AND scope = 'global'
+    ON CONFLICT DO NOTHING`;
+  await db.$executeRawUnsafe("VACUUM ANALYZE");
+  const closeStart = performance.now();
+  const closedWeeks = await closeLeagueWeeks();
+  const closeMs = performance.now() - closeStart;
+  const movedUp = await db.leagueResult.count({ where: { week: lastWeek, outcome: "PROMOTED" } });
+  const movedDown = await db.leagueResult.count({ where: { week: lastWeek, outcome: "DEMOTED" } });
+  const nothingToClose = await measure(() => closeLeagueWeeks());
+
   const dashboard = await measure(() => asLearner.gamification.dashboard());
   const events = await db.xpEvent.count({ where: { userId: learner.id } });
   const board = await measure(() => asMiddle.gamification.leaderboard({ period: "week", limit: 50 }));
   const sample = await asMiddle.gamification.leaderboard({ period: "week", limit: 50 });
+  const tierBoard = await measure(() => asMiddle.gamification.tierLeague());
+  const tierSample = await asMiddle.gamification.tierLeague();
   const weekStart = new Date(`${week}T00:00:00Z`);
   const naive = await measure(
     () => db.$queryRaw`
@@ -103,6 +124,9 @@ try {
     `| \`gamification.dashboard\`, learner with ${events.toLocaleString("en")} events over 2 years | ${ms(dashboard.p50)} | ${ms(dashboard.p99)} | p99 < 100 ms |`,
     `| \`gamification.leaderboard\` (week, global), ${learners.toLocaleString("en")} learners, viewer ranked #${sample.viewer.rank} | ${ms(board.p50)} | ${ms(board.p99)} | p99 < 100 ms |`,
     `| naive weekly leaderboard: sum this week's ledger per learner (${naive.n} calls) | ${ms(naive.p50)} | ${ms(naive.p99)} | — |`,
+    `| \`gamification.tierLeague\`, ${tierSample.tier.name} (${tierSample.size.toLocaleString("en")} of the week's learners), viewer ranked #${tierSample.viewer.rank} | ${ms(tierBoard.p50)} | ${ms(tierBoard.p99)} | p99 < 100 ms |`,
+    `| \`closeLeagueWeeks\` with nothing to close (the check every league read and dashboard makes) | ${ms(nothingToClose.p50)} | ${ms(nothingToClose.p99)} | — |`,
+    `| one weekly close of ${learners.toLocaleString("en")} learners in 10 tiers (${movedUp.toLocaleString("en")} up, ${movedDown.toLocaleString("en")} down), with the ${closedWeeks.length - 1} older one-learner weeks of the 2-year learner | ${ms(closeMs)} (once) | — | well under the 5-minute grace |`,
     "",
     `Materialized leaderboard vs naive sum, p50: ${(naive.p50 / board.p50).toFixed(0)}× faster.`,
     "",

@@ -22,7 +22,8 @@ test("a learner browses, filters, searches, enrolls, and finds the course in My 
   await page.getByLabel("Password").fill("catalog-password");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/dashboard/);
-  await expect(page.getByText("You are not enrolled in any course yet.")).toBeVisible();
+  const choose = page.getByRole("region", { name: "Choose a course to start" });
+  await expect(choose.getByRole("link", { name: "Transfer Learning" })).toBeVisible();
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Courses" }).click();
   // By category (Business, Technology, Design), then title.
@@ -40,6 +41,7 @@ test("a learner browses, filters, searches, enrolls, and finds the course in My 
   await page.getByRole("link", { name: "Clear filters" }).click();
   // Typing before the cleared page is in would fill the old form, which still holds the level.
   await expect(page).toHaveURL(/\/courses$/);
+  await expect(page.getByLabel("Level")).toHaveValue("");
   await page.getByLabel("Search title or tag").fill("sql");
   await page.keyboard.press("Enter");
   await expect(courseCards(page)).toHaveText(["SQL Basics"]);
@@ -53,6 +55,13 @@ test("a learner browses, filters, searches, enrolls, and finds the course in My 
   await expect(page.getByRole("heading", { name: "Syllabus" })).toBeVisible();
   await page.getByRole("button", { name: "Enroll" }).click();
   await expect(page.getByText("You are enrolled in this course.")).toBeVisible();
+  // Enrolled: the first action is to start lesson 1, not to leave.
+  const start = page.getByRole("link", { name: "Start lesson 1: What transfer learning is" });
+  await expect(start).toBeVisible();
+  await start.click();
+  await expect(page).toHaveURL(/\/courses\/transfer-learning\/lessons\/what-is-transfer-learning$/);
+  await page.goto("/dashboard");
+  await expect(page.getByRole("region", { name: "Choose a course to start" })).toHaveCount(0);
 
   await page.goto("/my-courses");
   const card = page.getByRole("main").getByRole("listitem").filter({ hasText: "Transfer Learning" });

@@ -72,10 +72,33 @@ test.describe("games", () => {
     const input = page.getByLabel("Type here");
     await expect(input).toBeFocused();
     await expectNoSeriousViolations(page);
-    // A wrong letter, corrected with Backspace, then the passage.
-    await page.keyboard.type("1", { delay: 80 });
+    // Typed on the text itself: the caret sits before the first letter and moves as keys land.
+    const first = passage.locator("[data-state]").first();
+    await expect(passage.getByTestId("caret")).toHaveCount(1);
+    await expect(first.locator("[data-letter]").first().getByTestId("caret")).toHaveCount(1);
+    // A wrong letter shows red, an extra letter is added to the word, and focus can leave and come back.
+    await page.keyboard.type(words[0]![0] === "x" ? "y" : "x", { delay: 80 });
+    await expect(first.locator("[data-letter]").first()).toHaveAttribute("data-letter", "incorrect");
     await page.keyboard.press("Backspace");
-    await page.keyboard.type(words.join(" "), { delay: 80 });
+    await expect(first.locator("[data-letter]").first()).toHaveAttribute("data-letter", "pending");
+    await input.blur();
+    await expect(passage).toHaveAttribute("data-focused", "false");
+    await page.keyboard.press(words[0]![0]!);
+    await expect(input).toBeFocused();
+    await expect(first.locator("[data-letter]").first()).toHaveAttribute("data-letter", "correct");
+    await page.keyboard.type(`${words[0]!.slice(1)}z`, { delay: 80 });
+    await expect(first.locator('[data-letter="extra"]')).toHaveText("z");
+    await page.keyboard.press("Backspace");
+    // The second word submitted early: its untyped letters are missed and the word is marked wrong.
+    await page.keyboard.type(` ${words[1]![0]} `, { delay: 80 });
+    const second = passage.locator("[data-state]").nth(1);
+    await expect(second).toHaveAttribute("data-state", "wrong");
+    if (words[1]!.length > 1) await expect(second.locator('[data-letter="missed"]')).toHaveCount(words[1]!.length - 1);
+    // Backspace steps back into the wrong word; then the rest of the passage.
+    await page.keyboard.press("Backspace");
+    await page.keyboard.press("Backspace");
+    await expect(second).toHaveAttribute("data-state", "current");
+    await page.keyboard.type(words.slice(1).join(" "), { delay: 80 });
     await expectResultAndBoards(page, "result-wpm", /^\d+(\.\d+)? wpm$/);
     await expect(page.getByTestId("game-result")).not.toContainText("Accuracy100%");
   });

@@ -263,3 +263,18 @@ test("the lesson page has no serious accessibility problems, and says why it can
   const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
   expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
 });
+
+test("an acronym memory aid marks the letter each expansion is remembered by", async ({ page }) => {
+  await page.goto("/sign-up");
+  await page.getByLabel("Display name").fill("Acronym Learner");
+  await page.getByLabel("Email").fill(uniqueEmail("acronym"));
+  await page.getByLabel("Password").fill("acronym-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+  await page.goto("/courses/unit-economics/lessons/contribution-margin-and-break-even#section-memory-aids");
+  const aid = page.locator("#section-memory-aids").getByTestId("acronym").first();
+  // "PVF: Price, then Variable cost, then Fixed costs." marks P, V and F, never the t of "then".
+  await expect(aid.getByTestId("acronym-key")).toHaveText(["P", "V", "F"]);
+  await expect(aid.getByTestId("acronym-letter")).toHaveText(["P", "V", "F"]);
+  await expect(aid.getByRole("listitem")).toHaveText(["Price", "then Variable cost", "then Fixed costs"]);
+});

@@ -84,7 +84,16 @@ test("graded: answer half, reload, every answer is back; finish and see the scor
     expect(body).not.toMatch(/"correct":\s*true/);
   }
 
+  // Finishing with blanks asks first; "Keep answering" goes back to the first blank question.
   await page.getByRole("button", { name: "Finish quiz" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Finish with 3 questions unanswered?" });
+  await expect(confirm).toBeFocused();
+  await expect(confirm).toContainText("question 3, question 5, question 6");
+  await confirm.getByRole("button", { name: "Keep answering" }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByTestId("result-score")).toHaveCount(0);
+  await page.getByRole("button", { name: "Finish quiz" }).click();
+  await confirm.getByRole("button", { name: "Finish anyway" }).click();
   // Four of seven one-point questions: 57%, below the 70% pass mark.
   await expect(page.getByTestId("result-score")).toHaveText("57%");
   await expect(page.getByText("No (70% needed)")).toBeVisible();
@@ -156,8 +165,12 @@ test("timed challenge scores by speed; a friend plays the same challenge from it
   await friend.page.goto(link);
   await expect(friend.page.getByRole("heading", { name: "Timed Creator challenges you" })).toBeVisible();
   await friend.page.getByRole("button", { name: "Play the challenge" }).click();
-  await playTimed(friend.page);
+  const friendPoints = await playTimed(friend.page);
 
+  // One line says who won, by the challenge's points.
+  const outcome = friend.page.getByRole("status").filter({ hasText: /You win|Timed Creator wins|It's a tie/ });
+  const expected = friendPoints > creatorPoints ? "You win" : friendPoints < creatorPoints ? "Timed Creator wins" : "It's a tie";
+  await expect(outcome).toContainText(expected);
   const compare = friend.page.getByRole("table", { name: /Your answers beside Timed Creator/ });
   await expect(compare).toBeVisible();
   await expect(compare.getByRole("columnheader", { name: `Timed Creator (${creatorPoints})` })).toBeVisible();

@@ -86,6 +86,12 @@ test("study a lesson, review its cards with the keyboard, undo, see the summary 
   const counts = page.getByRole("region", { name: "Your cards" });
   await expect(counts.getByText("Review", { exact: true }).locator("xpath=following-sibling::dd")).toHaveText("2");
   await expect(page.getByRole("img", { name: "Due cards, next 30 days" })).toBeVisible();
+  // Both charts carry their axes: cards due against days, and weekdays and months on the heatmap.
+  await expect(page.getByTestId("forecast-y-label")).toHaveText("Cards due");
+  await expect(page.getByTestId("forecast-x-label")).toHaveText("Day (in your time zone)");
+  await expect(page.getByTestId("heatmap-weekday")).toHaveText(["Mon", "Wed", "Fri"]);
+  expect(await page.getByTestId("heatmap-month").count()).toBeGreaterThanOrEqual(6);
+  await expect(page.getByText("Fewer reviews")).toBeVisible();
 
   // A lower desired retention means longer intervals: the Easy label of a new card grows.
   await saveReviewSettings(page, { newCardsPerDay: 3, retentionKey: "Home" });

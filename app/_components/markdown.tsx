@@ -28,11 +28,11 @@ const components: Components = {
   ),
   pre: ({ node: _node, ...props }) => (
     // Focusable so keyboard users can scroll a wide code block (WCAG 2.1.1).
-    <pre tabIndex={0} className="my-3 overflow-x-auto rounded-md bg-slate-100 p-3 text-sm dark:bg-slate-900" {...props} />
+    <pre tabIndex={0} className="relative my-3 overflow-x-auto rounded-md bg-slate-100 p-3 text-sm dark:bg-slate-900" {...props} />
   ),
   code: ({ node: _node, ...props }) => <code className="rounded bg-slate-100 px-1 text-[0.9em] dark:bg-slate-900" {...props} />,
   table: ({ node: _node, ...props }) => (
-    <div className="my-3 overflow-x-auto">
+    <div className="relative my-3 overflow-x-auto">
       <table className="min-w-full border-collapse text-sm" {...props} />
     </div>
   ),

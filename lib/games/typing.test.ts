@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ImplausibleLogError } from "./plausibility";
-import { applyKeystrokes, BACKSPACE, checkTypingLog, consistency, type Keystroke, typingMetrics } from "./typing";
+import { applyKeystrokes, BACKSPACE, checkTypingLog, consistency, type Keystroke, typingMetrics, wordLetters } from "./typing";
 
 /** Keystrokes from a string, one every `gap` ms from 0; "<" stands for Backspace. */
 function keys(text: string, gap: number): Keystroke[] {
@@ -84,5 +84,18 @@ describe("typing plausibility", () => {
   it("accepts an ordinary log", () => {
     const log = keys("the cat", 200);
     expect(() => checkTypingLog(log, typingMetrics(["the", "cat"], log, 1200), null)).not.toThrow();
+  });
+});
+
+describe("letters as shown while typing", () => {
+  const states = (word: string, typed: string, submitted: boolean) => wordLetters(word, typed, submitted).map((l) => `${l.char}:${l.state}`);
+  it("marks right, wrong and pending letters of the word in progress", () => {
+    expect(states("then", "tge", false)).toEqual(["t:correct", "h:incorrect", "e:correct", "n:pending"]);
+  });
+  it("adds letters typed past the end as extra", () => {
+    expect(states("the", "thee", false)).toEqual(["t:correct", "h:correct", "e:correct", "e:extra"]);
+  });
+  it("marks what a word submitted early never got as missed", () => {
+    expect(states("world", "wo", true)).toEqual(["w:correct", "o:correct", "r:missed", "l:missed", "d:missed"]);
   });
 });

@@ -213,3 +213,19 @@ export function checkTypingLog(keys: readonly Keystroke[], metrics: TypingMetric
     }
   }
 }
+
+export type LetterState = "correct" | "incorrect" | "extra" | "missed" | "pending";
+
+/**
+ * How each letter of a word shows, as on Monkeytype: typed letters right or wrong, letters typed
+ * past the word's end as extra, and the letters a submitted word never got (space pressed early)
+ * as missed. Letters not reached yet are pending.
+ */
+export function wordLetters(word: string, typed: string, submitted: boolean): { char: string; state: LetterState }[] {
+  const letters: { char: string; state: LetterState }[] = [...word].map((char, i) => ({
+    char,
+    state: i < typed.length ? (typed[i] === char ? "correct" : "incorrect") : submitted ? "missed" : "pending",
+  }));
+  for (const char of typed.slice(word.length)) letters.push({ char, state: "extra" });
+  return letters;
+}

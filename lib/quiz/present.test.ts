@@ -80,3 +80,17 @@ describe("answers in shown order", () => {
     expect(() => toAuthoredAnswer(cloze, {}, { type: "cloze", blanks: ["b"] })).toThrow(AnswerShapeError);
   });
 });
+
+describe("numeric answers", () => {
+  const plain = q({ type: "numeric", answer: 42 });
+  const withUnit = q({ type: "numeric", answer: 3, unit: "rows" });
+  it("takes a number alone where the question has no unit", () => {
+    const layout = questionLayout(plain, "seed", "id");
+    expect(toAuthoredAnswer(plain, layout, { type: "numeric", text: "42,5" })).toEqual({ type: "numeric", text: "42,5" });
+    expect(() => toAuthoredAnswer(plain, layout, { type: "numeric", text: "4x2" })).toThrow(AnswerShapeError);
+  });
+  it("leaves a unit to the grader where the question has one", () => {
+    const layout = questionLayout(withUnit, "seed", "id");
+    expect(toAuthoredAnswer(withUnit, layout, { type: "numeric", text: "3 rows" })).toEqual({ type: "numeric", text: "3 rows" });
+  });
+});

@@ -1,6 +1,7 @@
 import type { Question } from "../content/schema";
 import type { AnswerInput } from "./answer";
 import { parseCloze, type ClozePart } from "./cloze";
+import { parseNumberWithUnit } from "./normalize";
 import type { Grade } from "./grade";
 import { seededOrder } from "./shuffle";
 
@@ -96,6 +97,12 @@ export function toAuthoredAnswer(question: Question, layout: Layout, answer: Ans
         matches[pick(layout.left, shownLeft)] = shownRight === null ? null : pick(layout.right, shownRight);
       });
       return { type: answer.type, matches };
+    }
+    case "numeric": {
+      // Text after the number is a unit; a question without a unit takes a number alone ("4x2" is not one).
+      const parsed = parseNumberWithUnit(answer.text);
+      if (question.type === "numeric" && !question.unit && parsed.ok && parsed.unit !== "") throw new AnswerShapeError("This question takes a number only, such as 3.5 or 3,5.");
+      return answer;
     }
     case "cloze":
       if (question.type === "cloze" && answer.blanks.length !== parseCloze(question.text).blanks.length) {

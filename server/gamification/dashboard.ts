@@ -7,6 +7,8 @@ import { db } from "../db";
 import { getLeaderboard } from "./leaderboard";
 import { pendingLevelUp } from "./notifications";
 import { dailyXpTotals } from "./service";
+import { tierName } from "@/lib/gamification/tiers";
+import { closeLeagueWeeks } from "./tiers";
 
 const HEATMAP_DAYS = 365;
 const CHART_DAYS = 30;
@@ -24,11 +26,15 @@ function addDays(day: string, delta: number): string {
 export async function getDashboard(options: { userId: string; now?: Date }) {
   const now = options.now ?? new Date();
   const user = await db.user.findUniqueOrThrow({ where: { id: options.userId }, select: { id: true, name: true, timezone: true, dailyGoalXp: true, leaderboardOptOut: true } });
-  const [totals, badges, levelUp, league] = await Promise.all([
+  // The tier only (the tier table is the leaderboard's: ranking within a tier costs a join the
+  // dashboard's budget has no room for at 100,000 learners, bench/gamification.ts).
+  await closeLeagueWeeks({ now });
+  const [totals, badges, levelUp, league, tier] = await Promise.all([
     dailyXpTotals({ userId: user.id }),
     db.userBadge.findMany({ where: { userId: user.id }, orderBy: [{ awardedAt: "desc" }, { badgeId: "asc" }], take: 4 }),
     pendingLevelUp({ userId: user.id }),
     getLeaderboard({ viewerId: user.id, period: "week", limit: 0, now }),
+    db.user.findUniqueOrThrow({ where: { id: user.id }, select: { leagueTier: true } }),
   ]);
   const today = localDateKey(user.timezone, now);
   const totalXp = [...totals.values()].reduce((sum, xp) => sum + xp, 0);
@@ -49,7 +55,13 @@ export async function getDashboard(options: { userId: string; now?: Date }) {
       return badge ? [{ id: badge.id, name: badge.name, icon: badge.icon, awardedAt: row.awardedAt }] : [];
     }),
     levelUp,
-    league: { rank: league.viewer.rank, xp: league.viewer.xp, hidden: league.viewer.hidden || user.leaderboardOptOut, endsAt: league.week?.endsAt ?? null },
+    league: {
+      rank: league.viewer.rank,
+      xp: league.viewer.xp,
+      hidden: league.viewer.hidden || user.leaderboardOptOut,
+      endsAt: league.week?.endsAt ?? null,
+      tier: tierName(tier.leagueTier),
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import { getLeaderboard, setLeaderboardOptOut } from "./leaderboard";
 import { conceptMastery } from "./mastery";
 import { listNotifications, markNotificationsRead, unreadNotificationCount } from "./notifications";
 import { listBadges } from "./service";
+import { getTierLeague } from "./tiers";
 
 export const gamificationRouter = router({
   dashboard: learnerProcedure.query(({ ctx }) => getDashboard({ userId: ctx.viewer.id })),
@@ -19,6 +20,7 @@ export const gamificationRouter = router({
       }),
     )
     .query(({ ctx, input }) => getLeaderboard({ viewerId: ctx.viewer.id, period: input.period, courseSlug: input.course, limit: input.limit })),
+  tierLeague: learnerProcedure.query(({ ctx }) => getTierLeague({ viewerId: ctx.viewer.id })),
   setLeaderboardOptOut: learnerProcedure
     .input(z.object({ optOut: z.boolean() }))
     .mutation(({ ctx, input }) => setLeaderboardOptOut({ userId: ctx.viewer.id, optOut: input.optOut })),

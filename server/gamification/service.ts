@@ -79,3 +79,4 @@ export async function listBadges(options: { userId: string }) {
 
 // The domain's entry points for other domains (recording an activity, locking a learner's ledger).
 export * from "./activity";
+export { closeLeagueWeeks } from "./tiers";

@@ -191,6 +191,52 @@ describe("practice", () => {
   });
 });
 
+describe("numbers and XP", () => {
+  it("refuses a numeric answer that is not a number, and reads a decimal comma", async () => {
+    const learner = await createTestUser();
+    const course = await createQuizCourse();
+    const attempt = await quiz(learner).start({ ...course, mode: "GRADED" });
+    const numeric = attempt.questions.find((q) => q.view?.type === "numeric")!;
+    const save = (sequence: number, text: string) => quiz(learner).saveAnswer({ attemptId: attempt.id, questionId: numeric.id, sequence, answer: { type: "numeric", text } });
+    expect(await codeOf(save(1, "forty-two"))).toBe("BAD_REQUEST");
+    expect(await codeOf(save(2, "4x2"))).toBe("BAD_REQUEST");
+    const saved = await save(3, "42,0");
+    expect(saved.applied).toBe(true);
+    const finished = await quiz(learner).finish({ attemptId: attempt.id });
+    expect(finished.questions.find((q) => q.id === numeric.id)!.revealed?.grade.correct).toBe(true);
+  });
+
+  it("gives no XP for a quiz with nothing fully right, even with partial credit", async () => {
+    const learner = await createTestUser();
+    const course = await createQuizCourse({
+      questions: [
+        { type: "ordering", key: "steps", prompt: "Order the steps.", explanation: "EXPLAIN-steps", items: ["one", "two", "three", "four"] },
+        { type: "true-false", key: "sky", prompt: "The sky is blue on a clear day.", explanation: "EXPLAIN-sky", answer: true },
+      ],
+    });
+    const attempt = await quiz(learner).start({ ...course, mode: "PRACTICE" });
+    const ordering = attempt.questions.find((q) => q.view?.type === "ordering")!;
+    const truth = attempt.questions.find((q) => q.view?.type === "true-false")!;
+    const shown = ordering.view!.type === "ordering" ? ordering.view!.items : [];
+    // "two one three four" keeps one pair of three (three → four): partial credit, not right.
+    const order = ["two", "one", "three", "four"].map((item) => shown.indexOf(item));
+    await quiz(learner).saveAnswer({ attemptId: attempt.id, questionId: ordering.id, sequence: 1, answer: { type: "ordering", order } });
+    await quiz(learner).saveAnswer({ attemptId: attempt.id, questionId: truth.id, sequence: 2, answer: { type: "true-false", value: false } });
+    const finished = await quiz(learner).finish({ attemptId: attempt.id });
+    expect(finished.result).toMatchObject({ correctCount: 0, xp: 0 });
+    expect(finished.result!.percent).toBeGreaterThan(0);
+    const xp = await db.xpEvent.findMany({ where: { userId: learner.id, source: "quiz" }, select: { amount: true } });
+    expect(xp).toEqual([{ amount: 0 }]);
+
+    // One right answer earns XP again, scaled with the score.
+    const second = await quiz(learner).start({ ...course, mode: "PRACTICE" });
+    const right = second.questions.find((q) => q.view?.type === "true-false")!;
+    await quiz(learner).saveAnswer({ attemptId: second.id, questionId: right.id, sequence: 1, answer: { type: "true-false", value: true } });
+    const done = await quiz(learner).finish({ attemptId: second.id });
+    expect(done.result).toMatchObject({ correctCount: 1, percent: 50, xp: 15 });
+  });
+});
+
 describe("timed challenges", () => {
   async function backdate(attemptId: string, ms: number) {
     const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { openedAt: true } });

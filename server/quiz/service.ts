@@ -434,7 +434,9 @@ async function finishOnce(options: { userId: string; attemptId: string }): Promi
               rule: "quiz",
               sourceId: attempt.id,
               courseId: header.courseId,
-              fraction: score.percent / 100,
+              // No XP without one fully right answer: partial credit alone (an ordering left as it
+              // was shown keeps some pairs by chance) must not pay for a quiz of nothing right.
+              fraction: correctCount === 0 ? 0 : score.percent / 100,
               meta: { quizId: attempt.sectionId, mode: attempt.mode === "PRACTICE" ? "practice" : "graded", scorePct: score.percent, perfect: attempt.mode === "GRADED" && score.percent === 100 },
             },
             tx,

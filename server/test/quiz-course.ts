@@ -14,7 +14,7 @@ export const TEST_QUESTIONS = [
   { type: "numeric", key: "answer", prompt: "What is six times seven?", explanation: "EXPLAIN-answer", answer: 42, tolerance: 0, points: 2 },
 ] as const;
 
-export async function createQuizCourse(options: { passPercent?: number } = {}) {
+export async function createQuizCourse(options: { passPercent?: number; questions?: readonly Record<string, unknown>[] } = {}) {
   const slug = `quiz-${randomUUID().slice(0, 8)}`;
   await db.category.upsert({ where: { slug: "quiz-tests" }, create: { slug: "quiz-tests", title: "Quiz tests", description: "For tests.", position: 99 }, update: {} });
   const course = courseFile.parse({
@@ -34,7 +34,7 @@ export async function createQuizCourse(options: { passPercent?: number } = {}) {
     summary: "A lesson with a quiz.",
     objectives: ["Answer questions"],
     estimatedMinutes: 5,
-    sections: [{ type: "quiz", title: "Check", passPercent: options.passPercent ?? 70, questions: TEST_QUESTIONS }],
+    sections: [{ type: "quiz", title: "Check", passPercent: options.passPercent ?? 70, questions: options.questions ?? TEST_QUESTIONS }],
   });
   const { lessons: _lessons, ...fields } = course;
   await db.$transaction((tx) => importCourse(tx, { ...fields, lessons: [lessonRecord(lesson)] }));

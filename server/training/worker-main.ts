@@ -21,6 +21,7 @@ async function main() {
   process.env.DB_POOL_MAX ??= String(env.WORKER_CONCURRENCY + 3);
   const { db } = await import("../db");
   const { runFit, sweepFits } = await import("../review/service");
+  const { closeLeagueWeeks } = await import("../gamification/service");
   const workerId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const backend = await startTrainingBackend(env.TRAINING_BACKEND);
   const skipped = backend.attempts.filter((a) => a.error).map((a) => `${a.choice}: ${a.error}`);
@@ -56,6 +57,18 @@ async function main() {
   };
   await reap();
   const reaper = setInterval(() => void reap(), heartbeatMs);
+
+  // League weeks close at the boundary even when nobody opens a league page (the reads close them
+  // too; closing is idempotent, so every worker and web node may try).
+  const closeLeagues = async () => {
+    try {
+      for (const week of await closeLeagueWeeks()) log(`league week ${week} closed: tiers moved`);
+    } catch (error) {
+      log(`closing league weeks failed: ${(error as Error).message}`);
+    }
+  };
+  void closeLeagues();
+  const leagueCloser = setInterval(() => void closeLeagues(), 60_000);
 
   async function handle(runId: string) {
     if (shuttingDown) return;
@@ -128,6 +141,7 @@ async function main() {
     for (const control of active.values()) control.stop ??= "shutdown";
     clearInterval(reaper);
     clearInterval(sweeper);
+    clearInterval(leagueCloser);
     await Promise.allSettled([...running]);
     await boss.stop({ graceful: true, timeout: 10_000 }).catch(() => undefined);
     await stopListening().catch(() => undefined);

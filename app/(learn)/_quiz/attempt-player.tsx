@@ -127,13 +127,27 @@ function GradedQuiz({ attempt, onUpdate }: PlayProps) {
     clearTimeout(pauses.current.get(id));
     pauses.current.set(id, setTimeout(() => saver.enqueue(id, answer), 800));
   };
-  const unanswered = attempt.questions.filter((item) => item.answer === null).length;
+  // Answered: saved, or typed in full and waiting for its pause to save (choices save at once; an
+  // ordering left as shown is not an answer).
+  const open = attempt.questions.filter((item) => {
+    const draft = drafts[item.id];
+    return item.answer === null && !(item.view && draft && typed(draft.type) && isComplete(item.view, draft));
+  });
+  const unanswered = open.length;
+  const [confirming, setConfirming] = useState(false);
+  const asking = confirming && unanswered > 0;
+  const confirmRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+  }, [asking]);
   return (
     <form
       className="space-y-4"
       onSubmit={(event) => {
         event.preventDefault();
-        void finish.run();
+        // Finishing with questions left blank asks first: a graded attempt cannot be reopened.
+        if (unanswered > 0 && !asking) setConfirming(true);
+        else void finish.run();
       }}
     >
       <p className="text-slate-700 dark:text-slate-300">
@@ -164,8 +178,50 @@ function GradedQuiz({ attempt, onUpdate }: PlayProps) {
         ) : null,
       )}
       {finish.error ? <Alert>{errorMessage(finish.error)}</Alert> : null}
+      {asking ? (
+        <div
+          ref={confirmRef}
+          tabIndex={-1}
+          role="alertdialog"
+          aria-labelledby="confirm-finish-heading"
+          aria-describedby="confirm-finish-text"
+          className="space-y-3 rounded-lg border border-amber-400 bg-amber-50 p-4 dark:border-amber-600 dark:bg-slate-900"
+        >
+          <h2 id="confirm-finish-heading" className="font-semibold">
+            Finish with {unanswered} {unanswered === 1 ? "question" : "questions"} unanswered?
+          </h2>
+          <p id="confirm-finish-text" className="text-sm text-slate-700 dark:text-slate-300">
+            Unanswered questions score 0 and a graded attempt cannot be reopened. Not answered yet:{" "}
+            {open.map((item, i) => (
+              <span key={item.id}>
+                {i > 0 ? ", " : ""}
+                <a href={`#q-${item.id}-prompt`} className="underline" onClick={() => setConfirming(false)}>
+                  question {item.index + 1}
+                </a>
+              </span>
+            ))}
+            .
+          </p>
+          <div className="flex flex-wrap gap-3">
+            <Button type="submit" disabled={finish.pending}>
+              {finish.pending ? "Finishing…" : "Finish anyway"}
+            </Button>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => {
+                setConfirming(false);
+                document.getElementById(`q-${open[0]!.id}-prompt`)?.scrollIntoView({ block: "center" });
+                (document.querySelector(`fieldset[aria-labelledby="q-${open[0]!.id}-prompt"] input, fieldset[aria-labelledby="q-${open[0]!.id}-prompt"] select`) as HTMLElement | null)?.focus();
+              }}
+            >
+              Keep answering
+            </Button>
+          </div>
+        </div>
+      ) : null}
       <div className="flex flex-wrap items-center gap-4">
-        <Button type="submit" disabled={finish.pending}>
+        <Button type="submit" disabled={finish.pending || asking}>
           {finish.pending ? "Finishing…" : "Finish quiz"}
         </Button>
         <p className="text-sm text-slate-600 dark:text-slate-400">{unanswered > 0 ? `${unanswered} of ${attempt.questions.length} not answered yet.` : "Every question is answered."}</p>

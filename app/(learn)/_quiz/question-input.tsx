@@ -1,7 +1,8 @@
 "use client";
 
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { Markdown } from "@/app/_components/markdown";
+import { decimalSeparator, isNumberKeystroke, localNumber, plainNumber } from "@/lib/quiz/number-input";
 import { gradeLabel, type AnswerInput, type QuestionView, type Revealed } from "./types";
 
 type InputProps = {
@@ -70,23 +71,22 @@ export function QuestionInput({ id, view, value, onChange, onCommit, disabled }:
         </div>
       );
     }
-    case "short-text":
-    case "numeric": {
+    case "numeric":
+      return <NumericInput key={id} id={id} unit={view.unit} value={value} onChange={onChange} onCommit={onCommit} onKeyDown={enterCommits} disabled={disabled} />;
+    case "short-text": {
       const text = value?.type === view.type ? value.text : "";
-      const unit = view.type === "numeric" && view.unit ? ` (in ${view.unit})` : "";
       return (
         <div className="space-y-1">
           <label htmlFor={`${id}-text`} className="block text-sm font-medium">
-            Your answer{unit}
+            Your answer
           </label>
           <input
             id={`${id}-text`}
             className={textInput}
-            inputMode={view.type === "numeric" ? "decimal" : undefined}
             autoComplete="off"
             value={text}
             disabled={disabled}
-            maxLength={view.type === "numeric" ? 100 : 500}
+            maxLength={500}
             onChange={(event) => onChange({ type: view.type, text: event.target.value })}
             onBlur={() => onCommit?.()}
             onKeyDown={enterCommits}
@@ -255,6 +255,74 @@ export function QuestionFeedback({ view, revealed, points, lessonHref, verdict =
           </a>
         </p>
       ) : null}
+    </div>
+  );
+}
+
+const noSubscription = () => () => {};
+const browserDecimal = () => decimalSeparator(navigator.language);
+
+/**
+ * A numeric answer: only a sign, digits and separators can be typed (anything else is refused with
+ * a sentence), the browser's locale decides the decimal separator, and what is sent is the plain
+ * number ("3,5" typed in German is sent as 3.5). The server checks it is a number again.
+ */
+function NumericInput({
+  id,
+  unit,
+  value,
+  onChange,
+  onCommit,
+  onKeyDown,
+  disabled,
+}: Pick<InputProps, "id" | "value" | "onChange" | "onCommit" | "disabled"> & { unit: string | null; onKeyDown: (event: React.KeyboardEvent) => void }) {
+  // The locale is the browser's, known only after hydration (the server render uses ".").
+  const decimal = useSyncExternalStore(noSubscription, browserDecimal, () => "." as const);
+  const [typed, setTyped] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const saved = value?.type === "numeric" ? value.text : "";
+  const text = typed ?? localNumber(saved, decimal);
+  const example = decimal === "," ? "3,5" : "3.5";
+  return (
+    <div className="space-y-1">
+      <label htmlFor={`${id}-text`} className="block text-sm font-medium">
+        Your answer{unit ? ` (in ${unit})` : ""}
+      </label>
+      <div className="flex items-center gap-2">
+        <input
+          id={`${id}-text`}
+          className={textInput + " max-w-48"}
+          inputMode="decimal"
+          autoComplete="off"
+          value={text}
+          disabled={disabled}
+          maxLength={40}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={`${id}-hint`}
+          onChange={(event) => {
+            const next = event.target.value;
+            if (!isNumberKeystroke(next)) {
+              setProblem(`Only a number can go here: digits, a minus sign and the decimal separator (${example}).`);
+              return;
+            }
+            setTyped(next);
+            if (next.trim() === "") {
+              setProblem(null);
+              onChange({ type: "numeric", text: "" });
+              return;
+            }
+            const plain = plainNumber(next, decimal);
+            setProblem(plain === null ? `That is not a number yet: write it like ${example}.` : null);
+            if (plain !== null) onChange({ type: "numeric", text: plain });
+          }}
+          onBlur={() => onCommit?.()}
+          onKeyDown={onKeyDown}
+        />
+        {unit ? <span aria-hidden="true" className="text-sm text-slate-600 dark:text-slate-400">{unit}</span> : null}
+      </div>
+      <p id={`${id}-hint`} className={problem ? "text-sm text-red-700 dark:text-red-300" : "text-sm text-slate-600 dark:text-slate-400"} aria-live="polite">
+        {problem ?? `A number, like ${example}.`}
+      </p>
     </div>
   );
 }

@@ -32,6 +32,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     caller.gamification.mastery(),
   ]);
   const { goal, streak, level, league } = game;
+  // A learner with no course and no XP yet has nothing to chart: the page leads with choosing a course.
+  const firstVisit = courses.length === 0 && game.totalXp === 0;
+  const suggestions = courses.length === 0 ? (await caller.catalog.list({})).slice(0, 6) : [];
   const endsAt = streak.endsAt ? new Intl.DateTimeFormat("en", { hour: "numeric", minute: "2-digit", timeZone: game.timezone }).format(streak.endsAt) : null;
   return (
     <div className="space-y-8">
@@ -43,6 +46,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           Your {streak.current}-day streak is at risk: earn {Math.max(0, goal.xp - goal.todayXp)} more XP before {endsAt} ({game.timezone}) to keep it.
         </Alert>
       ) : null}
+
+      {courses.length === 0 ? <ChooseCourse courses={suggestions} first={firstVisit} /> : null}
 
       <section aria-labelledby="today-heading" className="space-y-3">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -105,10 +110,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             </p>
           </div>
           <div className={card}>
-            <p className={muted}>This week&apos;s league</p>
+            <p className={muted} data-testid="league-tier">
+              {league.tier} league
+            </p>
             <p className="mt-1 text-2xl font-bold">{league.hidden ? "Hidden" : league.rank ? `#${league.rank}` : "Not ranked yet"}</p>
             <p className={`mt-1 ${muted}`}>
-              {league.hidden ? "You opted out of leaderboards." : `${league.xp} XP this week.`}{" "}
+              {league.hidden ? "You opted out of leaderboards." : `${league.xp} XP this week, among everyone.`}{" "}
               <Link href="/leaderboard" className={link}>
                 Leaderboard
               </Link>
@@ -117,6 +124,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </div>
       </section>
 
+      {firstVisit ? null : (
+      <>
       <ContinueLesson />
 
       <section aria-labelledby="xp-heading" className={`${card} space-y-3`}>
@@ -191,20 +200,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         )}
       </section>
 
+      </>
+      )}
+
+      {courses.length === 0 ? null : (
       <section aria-labelledby="courses-heading" className="space-y-3">
         <h2 id="courses-heading" className="text-xl font-semibold">
           My courses
         </h2>
-        {courses.length === 0 ? (
-          <p className="text-slate-700 dark:text-slate-300">
-            You are not enrolled in any course yet. Pick one from the{" "}
-            <Link href="/courses" className="text-brand-600 underline dark:text-brand-100">
-              catalog
-            </Link>
-            : everything you do there earns XP toward today&apos;s goal.
-          </p>
-        ) : (
-          <ul className="grid gap-3 sm:grid-cols-2">
+        <ul className="grid gap-3 sm:grid-cols-2">
             {courses.slice(0, 4).map((course) => (
               <li key={course.slug} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
                 <Link href={`/courses/${course.slug}`} className="font-semibold hover:underline">
@@ -221,13 +225,52 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               </li>
             ))}
           </ul>
-        )}
-        {courses.length > 0 ? (
-          <Link href="/my-courses" className={link}>
-            All my courses
-          </Link>
-        ) : null}
+        <Link href="/my-courses" className={link}>
+          All my courses
+        </Link>
       </section>
+      )}
     </div>
+  );
+}
+
+type Suggestion = { id: string; slug: string; title: string; summary: string; level: string; lessonCount: number; estimatedMinutes: number; category: { title: string } };
+
+/** The first thing a learner without a course sees: a few courses to start, and the whole catalog. */
+function ChooseCourse({ courses, first }: { courses: Suggestion[]; first: boolean }) {
+  return (
+    <section aria-labelledby="choose-heading" className="space-y-3 rounded-lg border border-brand-100 bg-brand-50 p-5 dark:border-brand-700 dark:bg-slate-900">
+      <h2 id="choose-heading" className="text-xl font-semibold">
+        Choose a course to start
+      </h2>
+      <p className="text-slate-700 dark:text-slate-300">
+        {first
+          ? "Each course teaches every topic through audio lessons, summaries, flashcards, quizzes and games. Open one and enroll; your daily goal, streak and charts start with your first lesson."
+          : "You are not enrolled in any course right now. Everything you do in a course earns XP toward today's goal."}
+      </p>
+      {courses.length ? (
+        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          {courses.map((course) => (
+            <li key={course.id} className="flex flex-col rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-950">
+              <p className="text-xs font-semibold uppercase tracking-wide text-brand-600 dark:text-brand-100">
+                {course.category.title} · {course.level}
+              </p>
+              <h3 className="mt-1 font-semibold">
+                <Link href={`/courses/${course.slug}`} className="hover:underline">
+                  {course.title}
+                </Link>
+              </h3>
+              <p className="mt-1 flex-1 text-sm text-slate-700 dark:text-slate-300">{course.summary}</p>
+              <p className={`mt-2 ${muted}`}>
+                {course.lessonCount} lessons · about {course.estimatedMinutes} min
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <Link href="/courses" className="inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+        Browse all courses
+      </Link>
+    </section>
   );
 }

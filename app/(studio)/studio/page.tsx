@@ -40,7 +40,7 @@ export default async function StudioPage() {
             You have no course yet. Start a new one, or import a course zip below.
           </p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Courses you can edit</caption>
               <thead className="border-b border-slate-200 dark:border-slate-800">

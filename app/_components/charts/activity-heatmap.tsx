@@ -16,7 +16,7 @@ export function ActivityHeatmap({ data, goal, label }: { data: { day: string; xp
   const summary = `${label}: active on ${active} of ${data.length} days, daily goal met on ${met}${best.xp ? `, best day ${best.day} with ${best.xp} XP` : ""}.`;
   return (
     <figure>
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`${label} (scrollable)`}>
+      <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={`${label} (scrollable)`}>
         <svg width={weeks * (cell + gap)} height={7 * (cell + gap)} role="img" aria-label={summary}>
           {data.map((d, i) => {
             const index = i + offset;

@@ -34,7 +34,7 @@ export function UserRoles({ viewerId }: { viewerId: string }) {
       {setRole.error ? <Alert>{errorMessage(setRole.error)}</Alert> : null}
       {setRole.isSuccess ? <Alert tone="success">Role changed for {setRole.data.name}.</Alert> : null}
       {users.error ? <Alert>{errorMessage(users.error)}</Alert> : null}
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Users and their roles</caption>
           <thead className="border-b border-slate-200 dark:border-slate-800">

@@ -6,6 +6,7 @@ import { Alert } from "@/app/_components/alert";
 import { Button } from "@/app/_components/button";
 import { useTRPC } from "@/app/_trpc/client";
 import { errorMessage } from "@/app/_trpc/errors";
+import { challengeOutcome } from "@/lib/quiz/challenge-outcome";
 import type { AppRouter } from "@/server/router";
 import { AttemptPlayer } from "@/app/(learn)/_quiz/attempt-player";
 
@@ -24,6 +25,11 @@ export function ChallengeView({ initial }: { initial: Challenge }) {
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.quiz.challenge.get.queryKey({ challengeId: initial.id }) });
   const finished = challenge.mine?.state === "FINISHED";
   const who = challenge.creator.isYou ? "Your challenge" : `${challenge.creator.name} challenges you`;
+  const outcome =
+    finished && !challenge.creator.isYou && challenge.creator.points !== null && challenge.mine?.points != null
+      ? challengeOutcome({ mine: challenge.mine.points, theirs: challenge.creator.points, theirName: challenge.creator.name })
+      : null;
+  const outcomeStyle = { win: "border-green-600 bg-green-50 text-green-900 dark:bg-green-950 dark:text-green-100", lose: "border-red-600 bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-100", tie: "border-slate-400 bg-slate-50 text-slate-900 dark:bg-slate-900 dark:text-slate-100" };
   return (
     <div className="space-y-8">
       <header className="space-y-2">
@@ -46,12 +52,18 @@ export function ChallengeView({ initial }: { initial: Challenge }) {
         </Button>
       ) : null}
 
+      {outcome ? (
+        <p role="status" data-outcome={outcome.outcome} className={`rounded-lg border-l-4 p-4 text-lg font-semibold ${outcomeStyle[outcome.outcome]}`}>
+          {outcome.line}
+        </p>
+      ) : null}
+
       {finished && challenge.comparison ? (
         <section aria-labelledby="compare-heading" className="space-y-3">
           <h2 id="compare-heading" className="text-2xl font-semibold">
             Side by side
           </h2>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full border-collapse text-left text-sm">
               <caption className="sr-only">Your answers beside {challenge.creator.name}&apos;s</caption>
               <thead>

@@ -2,7 +2,7 @@
 export function ConfusionMatrix({ matrix, classNames, caption }: { matrix: number[][]; classNames: string[]; caption: string }) {
   const max = Math.max(1, ...matrix.flat());
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="text-center text-xs">
         <caption className="mb-1 text-left text-sm font-semibold">{caption}</caption>
         <thead>

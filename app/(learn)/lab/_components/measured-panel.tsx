@@ -41,7 +41,7 @@ export function MeasuredPanel({ baseModel, taskId }: { baseModel: string; taskId
           .join(", ")}
         ; fine-tuning trains the head alone for half the epochs, then unfreezes the last {task.settings.unfreezeLastLayers === 1 ? "conv layer" : `${task.settings.unfreezeLastLayers} layers`} at a tenth of the rate).
       </p>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="min-w-full text-left text-xs">
           <caption className="sr-only">Measured test accuracy and training time by strategy and examples per class</caption>
           <thead>

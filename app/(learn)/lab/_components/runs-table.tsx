@@ -48,7 +48,7 @@ type RunsTableProps = {
 export function RunsTable({ runs, onToggle, onCancelServerRun, onCheckInBrowser, canCheck }: RunsTableProps) {
   if (!runs.length) return <p className="text-sm text-slate-600 dark:text-slate-400">No runs yet. Train one to see it here.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="min-w-full text-left text-sm" aria-describedby="runs-table-note">
         <caption className="sr-only">Runs compared side by side</caption>
         <thead className="text-xs uppercase text-slate-600 dark:text-slate-400">

@@ -14,6 +14,22 @@ import { Check } from "lucide-react";
 
 type Params = Promise<{ slug: string }>;
 
+/**
+ * The enrolled learner's next step: where they left off when there is progress, else lesson 1 (or
+ * the first lesson not yet done, when the last section touched was in a finished lesson).
+ */
+function startLink(
+  course: { slug: string; lessons: { id: string; slug: string; title: string }[] },
+  lessonDone: Set<string>,
+  resume: { href: string; lesson: { title: string }; section: { type: SectionType } } | null,
+) {
+  if (course.lessons.length === 0) return null;
+  if (resume) return { href: resume.href, label: `Continue where you left off: ${resume.lesson.title} · ${SECTION_LABEL[resume.section.type]}` };
+  const index = Math.max(0, course.lessons.findIndex((lesson) => !lessonDone.has(lesson.id)));
+  const lesson = course.lessons[index]!;
+  return { href: `/courses/${course.slug}/lessons/${lesson.slug}`, label: index === 0 && lessonDone.size === 0 ? `Start lesson 1: ${lesson.title}` : `Continue: ${lesson.title}` };
+}
+
 async function loadCourse(slug: string) {
   const caller = await getServerCaller();
   try {
@@ -48,14 +64,14 @@ export default async function CoursePage({ params }: { params: Params }) {
           {course.lessons.length} lessons · about {course.estimatedMinutes} min · by {[...course.authors, ...course.instructors.filter((name) => !course.authors.includes(name))].join(", ")}
         </p>
         {course.preview ? null : signedIn ? (
-          <EnrollButton courseSlug={course.slug} enrolled={course.enrolled} />
+          <EnrollButton courseSlug={course.slug} enrolled={course.enrolled} start={course.enrolled ? startLink(course, lessonDone, progress?.resume ?? null) : null} />
         ) : (
           <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/courses/${course.slug}`)}`} className="inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
             Sign in to enroll
           </Link>
         )}
         {course.enrolled ? <p className="text-sm font-medium text-green-700 dark:text-green-300">You are enrolled in this course.</p> : null}
-        {progress ? <CourseProgress percent={progress.percent} lessonsDone={progress.lessonsDone} lessonCount={progress.lessonCount} resume={progress.resume} /> : null}
+        {progress ? <CourseProgress percent={progress.percent} lessonsDone={progress.lessonsDone} lessonCount={progress.lessonCount} /> : null}
       </header>
 
       <section aria-labelledby="about-heading" className="max-w-3xl space-y-3">

@@ -86,10 +86,11 @@ export default async function LessonPage({ params }: { params: Params }) {
         </header>
 
         <nav aria-label="Formats of this lesson" className="sticky top-0 z-10 -mx-4 border-y border-slate-200 bg-white/95 px-4 py-2 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
-          <ul className="flex flex-wrap gap-2">
+          {/* One row that scrolls sideways on narrow screens, instead of wrapping into four. */}
+          <ul className="relative -mb-1 flex snap-x gap-2 overflow-x-auto pb-1 [scrollbar-width:thin]" data-testid="format-bar">
             {lesson.sections.map((section) => (
-              <li key={section.id}>
-                <a href={`#section-${section.type}`} className="inline-block rounded-full border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+              <li key={section.id} className="shrink-0 snap-start">
+                <a href={`#section-${section.type}`} className="inline-block whitespace-nowrap rounded-full border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
                   {SECTION_LABEL[section.type]}
                   <FormatDone sectionId={section.id} />
                 </a>

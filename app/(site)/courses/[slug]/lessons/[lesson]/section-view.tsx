@@ -1,3 +1,4 @@
+import { parseAcronym, type Acronym } from "@/lib/content/acronym";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { GlossaryTerm } from "@/lib/content/glossary-terms";
@@ -46,14 +47,6 @@ function SectionFrame({ section, children }: { section: LearnerSection; children
       {children}
     </TrackedSection>
   );
-}
-
-/** "LOCK: Load …, Omit …, Cap …, Keep …" as the word and one expansion per letter; null when it is not written that way. */
-function acronymParts(text: string): { word: string; expansions: string[] } | null {
-  const match = /^([A-Z0-9]{2,12})\s*[:—–-]\s*(.+)$/s.exec(text.trim());
-  if (!match) return null;
-  const expansions = match[2]!.replace(/\.$/, "").split(/,\s*|\n+/).map((part) => part.trim()).filter(Boolean);
-  return expansions.length === match[1]!.length ? { word: match[1]!, expansions } : null;
 }
 
 function itemKey(section: { itemIds: string[] }, index: number, key: string | undefined) {
@@ -108,7 +101,7 @@ export function LessonSectionView({ section, context }: { section: LearnerSectio
     case "key-concepts":
       return (
         <SectionFrame section={section}>
-          <ul className="grid gap-4 sm:grid-cols-2">
+          <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             {section.items.map((concept, index) => (
               <ContentCard as="li" key={concept.key ?? concept.term} {...itemKey(section, index, concept.key)} flashcard={context.canAddCards ? concept.term : null} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
                 <h3 className="font-semibold">{concept.term}</h3>
@@ -121,7 +114,7 @@ export function LessonSectionView({ section, context }: { section: LearnerSectio
     case "examples":
       return (
         <SectionFrame section={section}>
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             {section.items.map((example, index) => (
               <ContentCard key={example.key ?? example.title} {...itemKey(section, index, example.key)} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
                 <h3 className="font-semibold">{example.title}</h3>
@@ -134,7 +127,7 @@ export function LessonSectionView({ section, context }: { section: LearnerSectio
     case "memory-aids":
       return (
         <SectionFrame section={section}>
-          <ul className="grid gap-4 sm:grid-cols-2">
+          <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             {section.items.map((aid, index) => {
               const style = memoryAidStyle[aid.kind];
               return (
@@ -144,18 +137,8 @@ export function LessonSectionView({ section, context }: { section: LearnerSectio
                     {style.label}
                   </p>
                   <h3 className="mt-1 font-semibold">{aid.title}</h3>
-                  {aid.kind === "acronym" && acronymParts(aid.text) ? (
-                    <div className="mt-2">
-                      <p className={`text-2xl font-bold ${style.text}`}>{acronymParts(aid.text)!.word}</p>
-                      <ul className="mt-1 space-y-0.5">
-                        {acronymParts(aid.text)!.expansions.map((expansion) => (
-                          <li key={expansion}>
-                            <strong className="font-mono text-lg">{expansion.charAt(0)}</strong>
-                            {expansion.slice(1)}
-                          </li>
-                        ))}
-                      </ul>
-                    </div>
+                  {aid.kind === "acronym" && parseAcronym(aid.text) ? (
+                    <AcronymAid acronym={parseAcronym(aid.text)!} className={style.text} />
                   ) : aid.kind === "story" ? (
                     <blockquote className={`mt-2 whitespace-pre-line border-l-4 border-teal-400 pl-3 ${style.text}`}>{aid.text}</blockquote>
                   ) : (
@@ -213,4 +196,38 @@ export function LessonSectionView({ section, context }: { section: LearnerSectio
         </SectionFrame>
       );
   }
+}
+
+/** An acronym: the word with its key letters marked, and each expansion with the letter it is remembered by. */
+function AcronymAid({ acronym, className }: { acronym: Acronym; className: string }) {
+  return (
+    <div className="mt-2" data-testid="acronym">
+      <p className={`text-2xl font-bold ${className}`}>
+        <span className="sr-only">{acronym.word}</span>
+        {[...acronym.word].map((char, i) =>
+          acronym.keyLetters[i] ? (
+            <span key={i} aria-hidden="true" className="text-amber-800 dark:text-amber-200" data-testid="acronym-key">
+              {char}
+            </span>
+          ) : (
+            <span key={i} aria-hidden="true" className="font-normal text-slate-500 dark:text-slate-400">
+              {char}
+            </span>
+          ),
+        )}
+      </p>
+      <ul className="mt-1 space-y-0.5">
+        {acronym.expansions.map((expansion, i) => (
+          <li key={i}>
+            {expansion.before}
+            <strong className="font-mono text-lg text-amber-800 underline decoration-2 underline-offset-2 dark:text-amber-200" data-testid="acronym-letter">
+              {expansion.letter}
+            </strong>
+            {expansion.after}
+          </li>
+        ))}
+      </ul>
+      {acronym.note ? <p className="mt-1 text-sm">{acronym.note}</p> : null}
+    </div>
+  );
 }

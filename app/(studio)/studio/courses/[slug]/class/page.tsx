@@ -39,7 +39,7 @@ export default async function ClassPage({ params }: { params: Params }) {
         {view.learners.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-700 dark:border-slate-700 dark:text-slate-300">Nobody is enrolled yet.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Enrolled learners, their completion and last activity</caption>
               <thead className="border-b border-slate-200 dark:border-slate-800">
