@@ -4,10 +4,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
 import type { AppRouter } from "@/server/router";
-import { Alert } from "../../_components/alert";
-import { Button } from "../../_components/button";
-import { useTRPC } from "../../_trpc/client";
-import { errorMessage } from "../../_trpc/errors";
+import { Alert } from "@/app/_components/alert";
+import { Button } from "@/app/_components/button";
+import { useTRPC } from "@/app/_trpc/client";
+import { errorMessage } from "@/app/_trpc/errors";
 
 type Target = { fitId: string } | { defaults: true };
 

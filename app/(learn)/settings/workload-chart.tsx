@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useTRPC } from "../../_trpc/client";
+import { useTRPC } from "@/app/_trpc/client";
 
 /**
  * Expected daily reviews against desired retention, simulated for the learner's own parameters and

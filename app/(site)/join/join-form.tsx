@@ -2,9 +2,9 @@
 
 import { useActionState } from "react";
 import { NICKNAME_MAX_LENGTH } from "@/lib/quiz/nickname";
-import { Alert } from "../../_components/alert";
-import { Button } from "../../_components/button";
-import { FormField } from "../../_components/form-field";
+import { Alert } from "@/app/_components/alert";
+import { Button } from "@/app/_components/button";
+import { FormField } from "@/app/_components/form-field";
 import { joinLiveAction, type JoinFormState } from "./actions";
 
 export function GuestJoinForm({ code, signedInAs }: { code: string; signedInAs: string | null }) {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getViewer } from "@/server/auth/viewer";
-import { PageHeader } from "../../_components/page-header";
+import { PageHeader } from "@/app/_components/page-header";
 import { GuestJoinForm } from "./join-form";
 
 export const metadata: Metadata = { title: "Join a live quiz" };

@@ -4,15 +4,15 @@ import { useMutation } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { Alert } from "../../../_components/alert";
-import { Button } from "../../../_components/button";
-import { useTRPC } from "../../../_trpc/client";
-import { errorMessage } from "../../../_trpc/errors";
-import { AnswerTiles } from "../../_quiz/answer-tiles";
-import { Countdown } from "../../_quiz/countdown";
-import { Podium, Scoreboard } from "../../_quiz/live-boards";
-import { QuestionFeedback, QuestionInput } from "../../_quiz/question-input";
-import { initialAnswer, isComplete, type AnswerInput } from "../../_quiz/types";
+import { Alert } from "@/app/_components/alert";
+import { Button } from "@/app/_components/button";
+import { useTRPC } from "@/app/_trpc/client";
+import { errorMessage } from "@/app/_trpc/errors";
+import { AnswerTiles } from "@/app/(learn)/_quiz/answer-tiles";
+import { Countdown } from "@/app/(learn)/_quiz/countdown";
+import { Podium, Scoreboard } from "@/app/(learn)/_quiz/live-boards";
+import { QuestionFeedback, QuestionInput } from "@/app/(learn)/_quiz/question-input";
+import { initialAnswer, isComplete, type AnswerInput } from "@/app/(learn)/_quiz/types";
 
 function clockOffset(serverNow: Date | string): number {
   return new Date(serverNow).getTime() - Date.now();

@@ -3,7 +3,7 @@
 import { useQueries } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef } from "react";
 import { cueAt, type Cue } from "@/lib/narration/cues";
-import { useTRPC } from "../../../../../_trpc/client";
+import { useTRPC } from "@/app/_trpc/client";
 
 export type Recording = { url: string; duration: number; cues: Cue[] };
 /** A part's recording: null while it is being fetched (and rendered on first request), "failed" when the server has none. */
