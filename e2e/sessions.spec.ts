@@ -9,7 +9,7 @@ test("a session cookie copied before sign-out signs nobody in afterwards", async
   const copied = await page.context().cookies();
   expect(await sessionCookie(page)).toBeTruthy();
 
-  await page.getByText("Replay Tester ▾").click();
+  await page.getByLabel("Account menu for Replay Tester").click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/$/);
 
