@@ -1,4 +1,5 @@
 import { clipParameters, default_w, FSRSAlgorithm, generatorParameters, type Grade } from "ts-fsrs";
+import { createRandom } from "@/lib/ml/random";
 import { newSchedule, rate, type Rating, type Schedule, type ScheduledLog, schedulerFor } from "./scheduler";
 
 // A simulated learner for tests and benchmarks: a "true" memory (FSRS-6 with parameters of its
@@ -6,17 +7,8 @@ import { newSchedule, rate, type Rating, type Schedule, type ScheduledLog, sched
 // schedules them (our scheduler, default parameters unless told otherwise). The optimizer then has
 // to recover something close to the true memory from the review log alone.
 
-/** A small, fast, seedable generator (mulberry32): the same seed gives the same learner. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** A small, fast, seedable generator: the same seed gives the same learner. */
+export const seededRandom = createRandom;
 
 /**
  * A learner's "true" FSRS-6 parameters, drawn the way learners differ most in srs-benchmark's
