@@ -9,7 +9,7 @@
 //   3. The memory model: fit times for 1k / 10k / 100k reviews and held-out log loss of fitted vs
 //      default parameters on a simulated population (bench/_memory-model.ts).
 // Writes bench/results/review.md. BENCH_QUEUE_CALLS and BENCH_RATINGS_PER_LEARNER tune it.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,15 +37,8 @@ function seeded(seed: number) {
 }
 
 async function main() {
-  const { findFreePort, startEmbeddedPostgres } = await import("../scripts/db/embedded.ts");
-  const { applyMigrations } = await import("../scripts/db/migrations.ts");
-  const dataRoot = mkdtempSync(path.join(os.tmpdir(), "learnloop-bench-review-"));
-  chmodSync(dataRoot, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, "pg"), port: await findFreePort(), log: () => {} });
-  try {
-    await applyMigrations({ databaseUrl: pg.url });
-    process.env.DATABASE_URL = pg.url;
-    process.env.AUTH_SECRET ??= "bench-only-auth-secret-0123456789abcdef";
+  const { withThrowawayDatabase } = await import("../scripts/harness/database.ts");
+  await withThrowawayDatabase("learnloop-bench-review-", async () => {
     const { db } = await import("../server/db.ts");
     const { createCaller } = await import("../server/router.ts");
     const { createContextFor } = await import("../server/trpc.ts");
@@ -54,7 +47,10 @@ async function main() {
     const { randomUUID } = await import("node:crypto");
 
     // ── 1. The queue of a learner with 100,000 cards ──────────────────────────────────────────
-    const heavy = await db.user.create({ data: { email: "heavy@bench.learnloop", name: "Heavy", timezone: "Europe/Paris" }, select: authUserSelect });
+    const heavy = await db.user.create({
+      data: { email: "heavy@bench.learnloop", name: "Heavy", timezone: "Europe/Paris" },
+      select: authUserSelect,
+    });
     const now = Date.now();
     console.log("Seeding 100,000 cards…");
     // 20,000 review cards due (overdue by up to 30 days), 70,000 due in 1–365 days, 10,000 new.
@@ -73,7 +69,8 @@ async function main() {
     await db.$executeRawUnsafe(`ANALYZE "Card"`);
     const heavyCaller = createCaller(createContextFor(heavy));
     const first = await heavyCaller.review.queue({});
-    if (first.dueCount !== 1_000 || !first.dueCountCapped || first.cards.length !== 20) throw new Error(`unexpected queue: ${first.dueCount} due, ${first.cards.length} cards`);
+    if (first.dueCount !== 1_000 || !first.dueCountCapped || first.cards.length !== 20)
+      throw new Error(`unexpected queue: ${first.dueCount} due, ${first.cards.length} cards`);
 
     async function timeQueue(): Promise<{ p50: number; p99: number; mean: number }> {
       for (let i = 0; i < 20; i++) await heavyCaller.review.queue({});
@@ -97,18 +94,39 @@ async function main() {
     await db.$executeRawUnsafe(`ANALYZE "Card"`);
     const unindexed = await timeQueue();
     await db.$executeRawUnsafe(`CREATE INDEX "Card_userId_state_due_idx" ON "Card"("userId", "state", "due")`);
-    await db.$executeRawUnsafe(`CREATE INDEX "Card_userId_courseId_state_due_idx" ON "Card"("userId", "courseId", "state", "due")`);
+    await db.$executeRawUnsafe(
+      `CREATE INDEX "Card_userId_courseId_state_due_idx" ON "Card"("userId", "courseId", "state", "due")`,
+    );
     await db.$executeRawUnsafe(`ANALYZE "Card"`);
 
     // ── 2. Rating throughput: 50 learners at once ─────────────────────────────────────────────
     console.log(`Seeding ${LEARNERS} learners with ${RATINGS_PER_LEARNER} due cards each…`);
     const learners = await Promise.all(
-      Array.from({ length: LEARNERS }, (_, i) => db.user.create({ data: { email: `rater-${i}@bench.learnloop`, name: `Rater ${i}` }, select: authUserSelect })),
+      Array.from({ length: LEARNERS }, (_, i) =>
+        db.user.create({ data: { email: `rater-${i}@bench.learnloop`, name: `Rater ${i}` }, select: authUserSelect }),
+      ),
     );
-    const startState = { state: "REVIEW" as const, due: new Date(now - DAY), stability: 10, difficulty: 5, scheduledDays: 10, learningSteps: 0, reps: 4, lapses: 0, lastReview: new Date(now - 11 * DAY) };
+    const startState = {
+      state: "REVIEW" as const,
+      due: new Date(now - DAY),
+      stability: 10,
+      difficulty: 5,
+      scheduledDays: 10,
+      learningSteps: 0,
+      reps: 4,
+      lapses: 0,
+      lastReview: new Date(now - 11 * DAY),
+    };
     await db.card.createMany({
       data: learners.flatMap((learner, i) =>
-        Array.from({ length: RATINGS_PER_LEARNER }, (_, j) => ({ id: `rate-${i}-${j}`, userId: learner.id, front: `F${j}`, back: `B${j}`, contentHash: `h${j}`, ...startState })),
+        Array.from({ length: RATINGS_PER_LEARNER }, (_, j) => ({
+          id: `rate-${i}-${j}`,
+          userId: learner.id,
+          front: `F${j}`,
+          back: `B${j}`,
+          contentHash: `h${j}`,
+          ...startState,
+        })),
       ),
     });
     const random = seeded(42);
@@ -123,7 +141,13 @@ async function main() {
         const caller = createCaller(createContextFor(learner));
         for (let j = 0; j < RATINGS_PER_LEARNER; j++) {
           try {
-            const result = await caller.review.rate({ reviewId: randomUUID(), cardId: `rate-${i}-${j}`, version: 0, rating: plans[i]![j]!, durationMs: 4000 });
+            const result = await caller.review.rate({
+              reviewId: randomUUID(),
+              cardId: `rate-${i}-${j}`,
+              version: 0,
+              rating: plans[i]![j]!,
+              durationMs: 4000,
+            });
             if (result.outcome === "applied") applied++;
             else errors++;
           } catch (error) {
@@ -183,10 +207,7 @@ async function main() {
     writeFileSync(path.join(root, "bench", "results", "review.md"), `${report}\n`);
     await db.$disconnect();
     if (errors || applied !== total || logged !== total) process.exitCode = 1;
-  } finally {
-    await pg.stop();
-    rmSync(dataRoot, { recursive: true, force: true });
-  }
+  });
 }
 
 await main();

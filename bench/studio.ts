@@ -7,7 +7,7 @@
 //   3. publish of the published course after one saved change: the draft goes to the rows.
 // Each save changes one key concept's text, so every call writes something.
 // Writes bench/results/studio.md. BENCH_STUDIO_SAVES tunes the number of calls.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,20 +22,17 @@ function percentile(sorted: number[], p: number) {
 
 function summary(times: number[]) {
   const sorted = [...times].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), mean: times.reduce((sum, time) => sum + time, 0) / times.length };
+  return {
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    mean: times.reduce((sum, time) => sum + time, 0) / times.length,
+  };
 }
 
 async function main() {
   const loadAtStart = os.loadavg()[0]!.toFixed(1);
-  const { findFreePort, startEmbeddedPostgres } = await import("../scripts/db/embedded.ts");
-  const { applyMigrations } = await import("../scripts/db/migrations.ts");
-  const dataRoot = mkdtempSync(path.join(os.tmpdir(), "learnloop-bench-studio-"));
-  chmodSync(dataRoot, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, "pg"), port: await findFreePort(), log: () => {} });
-  try {
-    await applyMigrations({ databaseUrl: pg.url });
-    process.env.DATABASE_URL = pg.url;
-    process.env.AUTH_SECRET ??= "bench-only-auth-secret-0123456789abcdef";
+  const { withThrowawayDatabase } = await import("../scripts/harness/database.ts");
+  await withThrowawayDatabase("learnloop-bench-studio-", async () => {
     const { db } = await import("../server/db.ts");
     const { createCaller } = await import("../server/router.ts");
     const { createContextFor } = await import("../server/trpc.ts");
@@ -44,10 +41,23 @@ async function main() {
     await importContent({ db, root: path.join(root, "content") });
 
     // The largest shipped course, by content items, and a never-published copy of it.
-    const courses = await db.course.findMany({ select: { slug: true, _count: { select: { lessons: true } }, lessons: { select: { sections: { select: { _count: { select: { items: true } } } } } } } });
-    const items = (course: (typeof courses)[number]) => course.lessons.reduce((sum, lesson) => sum + lesson.sections.reduce((inner, section) => inner + section._count.items, 0), 0);
+    const courses = await db.course.findMany({
+      select: {
+        slug: true,
+        _count: { select: { lessons: true } },
+        lessons: { select: { sections: { select: { _count: { select: { items: true } } } } } },
+      },
+    });
+    const items = (course: (typeof courses)[number]) =>
+      course.lessons.reduce(
+        (sum, lesson) => sum + lesson.sections.reduce((inner, section) => inner + section._count.items, 0),
+        0,
+      );
     const largest = courses.sort((a, b) => items(b) - items(a))[0]!;
-    const instructor = await db.user.create({ data: { email: "bench@studio.learnloop", name: "Bench Instructor", role: "INSTRUCTOR" }, select: authUserSelect });
+    const instructor = await db.user.create({
+      data: { email: "bench@studio.learnloop", name: "Bench Instructor", role: "INSTRUCTOR" },
+      select: authUserSelect,
+    });
     const studio = createCaller(createContextFor(instructor)).studio;
     const published = await db.course.findUniqueOrThrow({ where: { slug: largest.slug }, select: { id: true } });
     await db.courseOwner.create({ data: { courseId: published.id, userId: instructor.id } });
@@ -59,7 +69,13 @@ async function main() {
     const renamed = Object.fromEntries(
       Object.entries(files).map(([name, bytes]) => [
         name.replace(`${largest.slug}/`, `${copySlug}/`),
-        name.endsWith("course.yaml") ? strToU8(strFromU8(bytes).replace(`slug: ${largest.slug}`, `slug: ${copySlug}`).replace(/^status: .*$/m, "status: draft")) : bytes,
+        name.endsWith("course.yaml")
+          ? strToU8(
+              strFromU8(bytes)
+                .replace(`slug: ${largest.slug}`, `slug: ${copySlug}`)
+                .replace(/^status: .*$/m, "status: draft"),
+            )
+          : bytes,
       ]),
     );
     const imported = await studio.importZip({ zipBase64: Buffer.from(zipSync(renamed)).toString("base64") });
@@ -68,7 +84,9 @@ async function main() {
 
     const firstLesson = async (slug: string) => {
       const course = await studio.get({ slug });
-      const lesson = course.lessons.find((candidate) => candidate.file.sections && JSON.stringify(candidate.file).includes('"key-concepts"'))!;
+      const lesson = course.lessons.find(
+        (candidate) => candidate.file.sections && JSON.stringify(candidate.file).includes('"key-concepts"'),
+      )!;
       return { lessonId: lesson.id, file: lesson.file as { sections: { type: string; items?: { explanation?: string }[] }[] } };
     };
     const edited = (file: { sections: { type: string; items?: { explanation?: string }[] }[] }, round: number) => {
@@ -132,10 +150,7 @@ async function main() {
     mkdirSync(path.join(root, "bench", "results"), { recursive: true });
     writeFileSync(path.join(root, "bench", "results", "studio.md"), `${report}\n`);
     await db.$disconnect();
-  } finally {
-    await pg.stop();
-    rmSync(dataRoot, { recursive: true, force: true });
-  }
+  });
 }
 
 await main();
