@@ -27,6 +27,33 @@ async function everyPathHeaders(): Promise<[string, string][]> {
   return rules.filter((rule) => rule.source === "/:path*").flatMap((rule) => rule.headers.map(({ key, value }) => [key, value] as [string, string]));
 }
 
+/**
+ * Listens on `port`; while another program holds it, waits and tries again for up to 30 s. After a
+ * kill -9 of `npm start`, the old web server takes a few seconds to notice and close: a restart
+ * at once (an admin, systemd) waits for it instead of failing with EADDRINUSE.
+ */
+async function listenWhenFree(server: http.Server): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  let said = false;
+  for (;;) {
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, () => {
+          server.off("error", reject);
+          resolve();
+        });
+      });
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE" || Date.now() > deadline) throw error;
+      if (!said && cluster.isPrimary) log(`port ${port} is in use (a Learnloop that is still stopping?); waiting for it to be free…`);
+      said = true;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
 async function serve(): Promise<void> {
   // The per-address limits read the connection's peer from a header only this process writes
   // (server/http/client-address.ts); instrumentation.ts subscribes too, this makes it certain for
@@ -46,7 +73,7 @@ async function serve(): Promise<void> {
   // Keep-alive longer than a typical proxy's idle timeout, so the proxy closes first.
   server.keepAliveTimeout = 65_000;
   // Every interface, as `next start` listens.
-  await new Promise<void>((resolve) => server.listen(port, resolve));
+  await listenWhenFree(server);
   const stop = () => {
     server.close(() => process.exit(0));
     server.closeIdleConnections();

@@ -74,8 +74,15 @@ export async function throwawayEnv(options: { prefix?: string; demo?: boolean; e
   };
 }
 
-/** Polls `url` every 100 ms until it answers 200; fails with the app's output if it exits first. */
-export async function waitHealthy(url: string, child: ChildProcess, options: { log?: () => string; timeoutMs?: number } = {}): Promise<void> {
+/** What the web server prints once it listens (scripts/serve.ts). */
+export const READY_LINE = "web server ready on";
+
+/**
+ * Polls `url` every 100 ms until it answers 200; fails with the app's output if it exits first.
+ * With `readyLine`, the answer counts only once the app's own output has said that line: a server
+ * left over on the same port (a killed app's, still stopping) is never taken for this one.
+ */
+export async function waitHealthy(url: string, child: ChildProcess, options: { log?: () => string; timeoutMs?: number; readyLine?: string } = {}): Promise<void> {
   const timeoutMs = options.timeoutMs ?? 600_000;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -83,7 +90,8 @@ export async function waitHealthy(url: string, child: ChildProcess, options: { l
       throw new Error(`the app exited (code ${child.exitCode}) before it was healthy${options.log ? `:\n${options.log()}` : ""}`);
     }
     try {
-      if ((await fetch(url)).ok) return;
+      const ours = !options.readyLine || (options.log?.() ?? "").includes(options.readyLine);
+      if (ours && (await fetch(url)).ok) return;
     } catch {
       // not listening yet
     }
@@ -122,7 +130,7 @@ export async function bootApp(options: { env: NodeJS.ProcessEnv; baseURL: string
   child.stdout?.on("data", (chunk: Buffer) => chunks.push(chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => chunks.push(chunk.toString()));
   try {
-    await waitHealthy(`${options.baseURL}/api/health`, child, { log, timeoutMs: options.timeoutMs });
+    await waitHealthy(`${options.baseURL}/api/health`, child, { log, timeoutMs: options.timeoutMs, readyLine: READY_LINE });
   } catch (error) {
     await stop(child, "SIGKILL");
     throw error;
