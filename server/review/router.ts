@@ -5,6 +5,7 @@ import { learnerProcedure, router } from "../trpc";
 import { addItemCard, addLessonCards, itemsInCollection } from "./cards";
 import { buryCard, dueCount, getQueue, getSettings, listSuspended, rateCard, setSuspended, undoReview, updateSettings } from "./service";
 import { applySwitch, getMemoryModel, getWorkloadCurve, previewSwitch, requestFit } from "./memory-model";
+import { browserRouter, decksRouter, learnRouter, notesRouter } from "./own-cards-router";
 import { getStats } from "./stats";
 
 const id = z.string().min(1).max(64);
@@ -56,5 +57,9 @@ export const reviewRouter = router({
     .input(switchParametersInput)
     .mutation(({ ctx, input }) => applySwitch({ userId: ctx.viewer.id, target: input.target, settingsVersion: input.settingsVersion })),
   workloadCurve: learnerProcedure.query(({ ctx }) => getWorkloadCurve({ userId: ctx.viewer.id })),
+  decks: decksRouter,
+  notes: notesRouter,
+  browser: browserRouter,
+  learn: learnRouter,
   inCollection: learnerProcedure.input(itemsInCollectionInput).query(({ ctx, input }) => itemsInCollection({ userId: ctx.viewer.id, contentItemIds: input.contentItemIds })),
 });

@@ -141,6 +141,8 @@ export const cardFaceSelect = {
   front: true,
   back: true,
   sourceLabel: true,
+  noteId: true,
+  deck: { select: { id: true, name: true } },
   course: { select: { slug: true, title: true } },
   contentItem: {
     select: { kind: true, data: true, section: { select: { lesson: { select: { slug: true, title: true, course: { select: { slug: true, title: true } } } } } } },
@@ -178,7 +180,7 @@ export function scheduleOf(card: Pick<QueueCardRow, "state" | "due" | "stability
 }
 
 /** What a card shows: its two faces, where it came from, and a link back to the lesson section. */
-export function faceOf(card: Pick<QueueCardRow, "front" | "back" | "sourceLabel" | "course" | "contentItem">) {
+export function faceOf(card: Pick<QueueCardRow, "front" | "back" | "sourceLabel" | "noteId" | "deck" | "course" | "contentItem">) {
   const item = card.contentItem;
   if (item) {
     const face = cardFaceOf(item.kind, item.data) ?? { front: "", back: "", kindLabel: "Card" };
@@ -192,6 +194,16 @@ export function faceOf(card: Pick<QueueCardRow, "front" | "back" | "sourceLabel"
         label: `${lesson.course.title} · ${lesson.title}`,
         href: isCardItemKind(item.kind) ? `/courses/${lesson.course.slug}/lessons/${lesson.slug}#section-${sectionTypeOf(item.kind)}` : null,
       },
+    };
+  }
+  // Cards of the learner's notes are Markdown they wrote (rendered without raw HTML, as lessons are).
+  if (card.noteId) {
+    return {
+      front: card.front ?? "",
+      back: card.back ?? "",
+      markdown: true,
+      kindLabel: "Your card",
+      source: card.deck ? { label: `Deck: ${card.deck.name}`, href: `/cards?deck=${card.deck.id}` } : null,
     };
   }
   return {
