@@ -11,6 +11,7 @@ export async function SiteHeader() {
     { href: "/courses", label: "Courses" },
     { href: "/dashboard", label: "Dashboard" },
     { href: "/review", label: "Review" },
+    { href: "/cards", label: "My cards" },
     { href: "/games", label: "Games" },
     { href: "/leaderboard", label: "Leaderboard" },
     { href: "/lab", label: "Lab" },
