@@ -15,6 +15,8 @@ const LEARNER = [
   "/my-courses",
   "/review",
   "/review/stats",
+  "/cards",
+  "/cards/new",
   "/games",
   "/games/typing",
   "/games/math",
