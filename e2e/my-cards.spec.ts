@@ -84,7 +84,7 @@ test("write a deck of own cards, find and edit one, learn it with choices and ty
 
   // The card has graduated to days, in the browser too.
   await page.goto("/cards");
-  await page.getByLabel("State").selectOption("REVIEW");
+  await page.getByLabel("State", { exact: true }).selectOption("REVIEW");
   await expect(page.getByRole("rowheader")).toHaveCount(1);
   await expect(page.getByRole("row").filter({ has: page.getByRole("rowheader") })).toContainText("Review");
 
