@@ -34,17 +34,17 @@ test("write a deck of own cards, find and edit one, learn it with choices and ty
 
   await page.getByRole("link", { name: "Add a note to Capitals" }).click();
   const form = page.getByRole("form", { name: "Add a note" });
-  await expect(form.getByLabel("Deck")).toHaveValue(/.+/);
-  await form.getByLabel("Front").fill("Capital of **France**?");
-  await form.getByLabel("Back").fill("Paris");
+  await expect(form.getByRole("combobox", { name: "Deck", exact: true })).toHaveValue(/.+/);
+  await form.getByRole("textbox", { name: "Front", exact: true }).fill("Capital of **France**?");
+  await form.getByRole("textbox", { name: "Back", exact: true }).fill("Paris");
   // The preview renders the Markdown (bold), never the asterisks.
-  await expect(page.getByRole("listitem", { name: "Card" }).locator("strong")).toHaveText("France");
+  await expect(page.getByRole("listitem", { name: "Card", exact: true }).locator("strong")).toHaveText("France");
   await form.getByRole("button", { name: "Add note" }).click();
   await expect(page.getByText("Card added to your deck.")).toBeVisible();
 
-  await form.getByLabel("Cloze (fill in the blanks)").check();
-  await form.getByLabel("Text").fill("{{c1::Canberra}} is the capital of Australia.");
-  await expect(page.getByRole("listitem", { name: "Cloze 1" })).toContainText("[…] is the capital of Australia.");
+  await form.getByRole("radio", { name: "Cloze (fill in the blanks)" }).check();
+  await form.getByRole("textbox", { name: "Text", exact: true }).fill("{{c1::Canberra}} is the capital of Australia.");
+  await expect(page.getByRole("listitem", { name: "Cloze 1", exact: true })).toContainText("[…] is the capital of Australia.");
   await form.getByRole("button", { name: "Add note" }).click();
   await expect(page.getByText("Card added to your deck.")).toBeVisible();
   await form.getByRole("button", { name: "Done" }).click();
@@ -55,8 +55,8 @@ test("write a deck of own cards, find and edit one, learn it with choices and ty
   await expect(page.getByRole("status").filter({ hasText: /^1 card$/ })).toBeVisible();
   await page.getByRole("link", { name: /^Edit / }).click();
   const edit = page.getByRole("form", { name: "Edit note" });
-  await expect(edit.getByLabel("Text")).toHaveValue("{{c1::Canberra}} is the capital of Australia.");
-  await edit.getByLabel("Text").fill("{{c1::Canberra}} is the capital of Australia (since 1913).");
+  await expect(edit.getByRole("textbox", { name: "Text", exact: true })).toHaveValue("{{c1::Canberra}} is the capital of Australia.");
+  await edit.getByRole("textbox", { name: "Text", exact: true }).fill("{{c1::Canberra}} is the capital of Australia (since 1913).");
   await edit.getByRole("button", { name: "Save changes" }).click();
   await expect(page).toHaveURL(/\/cards$/);
   await page.getByLabel("Search front and back").fill("1913");
