@@ -160,6 +160,7 @@ export async function writeCourse(
     return created.id;
   }
 
+  const changesBefore = changeCount(report);
   await updateCourseRow(tx, existing, fields, report, now);
   const matched = matchLessons(existing.lessons, course.lessons, lessonIds);
   const claimed = new Set(matched.flatMap((current) => (current ? [current.id] : [])));
@@ -180,7 +181,23 @@ export async function writeCourse(
     await upsertLesson(tx, existing.id, matched[position], lesson, position, report, now, lessonIds[position]);
   }
   await archive(tx.lesson, existing.lessons.filter((lesson) => !claimed.has(lesson.id)), report.lessons, now);
+  if (changeCount(report) !== changesBefore) await moveContentStamp(tx, existing);
   return existing.id;
+}
+
+/** How many rows a write has created, updated or archived so far. */
+function changeCount(report: ImportReport): number {
+  return IMPORT_KINDS.reduce((sum, kind) => sum + report[kind].created + report[kind].updated + report[kind].archived, 0);
+}
+
+/**
+ * Moves the course's content stamp (`updatedAt`) forward, strictly, in the transaction that changed
+ * its content: every web node's published-content cache is keyed by it (server/catalog/published.ts),
+ * so a lesson, section or item written here without the course row changing must still move it.
+ */
+async function moveContentStamp(tx: Tx, course: { id: string; updatedAt: Date }): Promise<void> {
+  const stamp = new Date(Math.max(Date.now(), course.updatedAt.getTime() + 1));
+  await tx.course.update({ where: { id: course.id }, data: { updatedAt: stamp }, select: { id: true } });
 }
 
 /** The stored lesson each listed lesson updates: by its id where given, then by slug among the rest. */
