@@ -51,7 +51,7 @@ async function replaceIn(file: string, from: string, to: string) {
 describe("published lesson content, cached in the process", () => {
   it("serves a re-import on the next request, whichever process imported it", async () => {
     const { root, slug, lessonFile } = await fixtureCopy();
-    await importContent({ db, root });
+    await importContent({ root }, db);
     const learner = await createTestUser();
     const read = () => caller(learner).catalog.lesson({ courseSlug: slug, lessonSlug: "basics" });
 
@@ -64,7 +64,7 @@ describe("published lesson content, cached in the process", () => {
     // A re-import through another client (another node): the stamp moves with the content.
     await replaceIn(lessonFile, "text: Welcome to the fixture course.", "text: Welcome back to the fixture course.");
     await replaceIn(lessonFile, "title: The basics", "title: The basics, revised");
-    await importContent({ db: otherNode, root });
+    await importContent({ root }, otherNode);
     const after = await read();
     expect(after.lesson.title).toBe("The basics, revised");
     expect(JSON.stringify(after.lesson.sections)).toContain("Welcome back to the fixture course.");
@@ -72,13 +72,13 @@ describe("published lesson content, cached in the process", () => {
 
     // An import that changes nothing leaves the stamp, so the cache keeps serving.
     const stamp = (await db.course.findUniqueOrThrow({ where: { slug }, select: { updatedAt: true } })).updatedAt;
-    await importContent({ db: otherNode, root });
+    await importContent({ root }, otherNode);
     expect((await db.course.findUniqueOrThrow({ where: { slug }, select: { updatedAt: true } })).updatedAt).toEqual(stamp);
   });
 
   it("serves the same content as a fresh read, quiz answers withheld", async () => {
     const { root, slug } = await fixtureCopy();
-    await importContent({ db, root });
+    await importContent({ root }, db);
     const learner = await createTestUser();
     const read = () => caller(learner).catalog.lesson({ courseSlug: slug, lessonSlug: "practice" });
     const cached = (await read(), await read());
