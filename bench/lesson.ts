@@ -30,16 +30,32 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-type Visit = { jsGzipBytes: number; jsFiles: number; tfjs: boolean; ttfbMs: number; lcpMs: number };
+type Visit = {
+  jsGzipBytes: number;
+  jsFiles: number;
+  tfjs: boolean;
+  ttfbMs: number;
+  lcpMs: number;
+  /** Where the time between TTFB and LCP goes: first contentful paint, the HTML's last byte, its size, and what the LCP element was. */
+  fcpMs: number;
+  htmlDoneMs: number;
+  htmlKb: number;
+  lcpElement: string;
+};
 
 async function visit(browser: Browser, storage: Awaited<ReturnType<BrowserContext["storageState"]>>, url: string): Promise<Visit> {
   const context = await browser.newContext({ storageState: storage });
   const page = await context.newPage();
   await page.addInitScript(() => {
-    const holder = window as unknown as { __lcp: number };
+    const holder = window as unknown as { __lcp: number; __lcpElement: string };
     holder.__lcp = 0;
+    holder.__lcpElement = "";
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) holder.__lcp = entry.startTime;
+      for (const entry of list.getEntries()) {
+        holder.__lcp = entry.startTime;
+        const element = (entry as PerformanceEntry & { element?: Element | null }).element;
+        holder.__lcpElement = element ? `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""} (${(element.textContent ?? "").trim().length} chars)` : "?";
+      }
     }).observe({ type: "largest-contentful-paint", buffered: true });
   });
   const scripts: Promise<{ bytes: number; tfjs: boolean }>[] = [];
@@ -58,7 +74,16 @@ async function visit(browser: Browser, storage: Awaited<ReturnType<BrowserContex
   await page.mouse.click(1, 1);
   const timing = await page.evaluate(() => {
     const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
-    return { ttfb: navigation.responseStart - navigation.startTime, lcp: (window as unknown as { __lcp: number }).__lcp };
+    const holder = window as unknown as { __lcp: number; __lcpElement: string };
+    const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+    return {
+      ttfb: navigation.responseStart - navigation.startTime,
+      lcp: holder.__lcp,
+      lcpElement: holder.__lcpElement,
+      fcp: fcp ? fcp.startTime : 0,
+      htmlDone: navigation.responseEnd - navigation.startTime,
+      htmlBytes: navigation.decodedBodySize,
+    };
   });
   const loaded = await Promise.all(scripts);
   await context.close();
@@ -68,6 +93,10 @@ async function visit(browser: Browser, storage: Awaited<ReturnType<BrowserContex
     tfjs: loaded.some((script) => script.tfjs),
     ttfbMs: timing.ttfb,
     lcpMs: timing.lcp,
+    fcpMs: timing.fcp,
+    htmlDoneMs: timing.htmlDone,
+    htmlKb: timing.htmlBytes / 1024,
+    lcpElement: timing.lcpElement,
   };
 }
 
@@ -114,15 +143,22 @@ async function main() {
         tfjs: visits.some((entry) => entry.tfjs),
         ttfb: median(visits.map((entry) => entry.ttfbMs)),
         lcp: median(visits.map((entry) => entry.lcpMs)),
+        fcp: median(visits.map((entry) => entry.fcpMs)),
+        htmlDone: median(visits.map((entry) => entry.htmlDoneMs)),
+        htmlKb: median(visits.map((entry) => entry.htmlKb)),
+        lcpElement: visits[visits.length - 1]!.lcpElement,
       };
     });
     const lesson = summary[0]!;
     const lines = [
-      `Learnloop lesson page benchmark — ${new Date().toISOString()} — headless Chromium (${chromiumPath}), production build, ${os.cpus().length} cores, median of ${RUNS} cold-cache visits per page, signed in and enrolled`,
+      `Learnloop lesson page benchmark — ${new Date().toISOString()} — headless Chromium (${chromiumPath}), production build, ${os.cpus().length} cores, median of ${RUNS} cold-cache visits per page, signed in and enrolled, load average ${os.loadavg().map((value) => value.toFixed(1)).join(" / ")} at the end`,
       "",
-      "| page | first-load JS (gzip) | scripts | TensorFlow.js loaded | TTFB | LCP |",
-      "|---|---:|---:|---|---:|---:|",
-      ...summary.map((entry) => `| ${entry.name} (\`${entry.url}\`) | ${entry.jsKb.toFixed(1)} kB | ${entry.jsFiles} | ${entry.tfjs ? "yes" : "no"} | ${entry.ttfb.toFixed(0)} ms | ${entry.lcp.toFixed(0)} ms |`),
+      "| page | first-load JS (gzip) | scripts | TensorFlow.js loaded | TTFB | HTML done | FCP | LCP | HTML | LCP element |",
+      "|---|---:|---:|---|---:|---:|---:|---:|---:|---|",
+      ...summary.map(
+        (entry) =>
+          `| ${entry.name} (\`${entry.url}\`) | ${entry.jsKb.toFixed(1)} kB | ${entry.jsFiles} | ${entry.tfjs ? "yes" : "no"} | ${entry.ttfb.toFixed(0)} ms | ${entry.htmlDone.toFixed(0)} ms | ${entry.fcp.toFixed(0)} ms | ${entry.lcp.toFixed(0)} ms | ${entry.htmlKb.toFixed(0)} kB | ${entry.lcpElement} |`,
+      ),
       "",
       `Lesson page first-load JS: ${lesson.jsKb.toFixed(1)} kB gzip, budget ${BUDGET_KB} kB: ${lesson.jsKb <= BUDGET_KB ? "within" : "OVER"} budget.`,
       ...summary.slice(1).map((entry) => `Lesson ÷ ${entry.name}: JS ${(lesson.jsKb / entry.jsKb).toFixed(2)}×, TTFB ${(lesson.ttfb / entry.ttfb).toFixed(2)}×, LCP ${(lesson.lcp / entry.lcp).toFixed(2)}×.`),

@@ -38,7 +38,7 @@ async function main() {
     const { createContextFor } = await import("../server/trpc.ts");
     const { authUserSelect } = await import("../server/auth/service.ts");
     const { importContent } = await import("../server/content/importer.ts");
-    await importContent({ db, root: path.join(root, "content") });
+    await importContent({ root: path.join(root, "content") }, db);
 
     // The largest shipped course, by content items, and a never-published copy of it.
     const courses = await db.course.findMany({

@@ -152,7 +152,7 @@ async function main(): Promise<void> {
     log(migrations.applied.length ? `applied migrations (${migrations.engine} engine): ${migrations.applied.join(", ")}` : "database schema is up to date");
 
     const catalogDb = createPrismaClient({ databaseUrl: env.DATABASE_URL, max: 1 });
-    const imported = await importCatalogIfEmpty({ db: catalogDb, root: path.join(root, "content") }).finally(() => catalogDb.$disconnect());
+    const imported = await importCatalogIfEmpty({ root: path.join(root, "content") }, catalogDb).finally(() => catalogDb.$disconnect());
     log(imported ? `imported the catalog from content/: ${describeImportReport(imported)}` : "catalog already has courses; content/ not imported");
 
     if (env.SEED_DEMO) {

@@ -18,7 +18,7 @@ try {
   await withDatabase(async ({ databaseUrl, description }) => {
     const db = createPrismaClient({ databaseUrl, max: 1 });
     try {
-      const { files } = await exportCourse({ db, slug, outDir });
+      const { files } = await exportCourse({ slug, outDir }, db);
       console.log(
         `Exported "${slug}" from ${description}:\n${files.map((file) => `  ${path.relative(process.cwd(), file)}`).join("\n")}`,
       );

@@ -15,7 +15,7 @@ try {
     if (embedded) await applyMigrations({ databaseUrl });
     const db = createPrismaClient({ databaseUrl, max: 1 });
     try {
-      const report = await importContent({ db, root });
+      const report = await importContent({ root }, db);
       console.log(
         `Imported ${path.relative(process.cwd(), root) || "."} into ${description}:\n  ${describeImportReport(report).replaceAll(" · ", "\n  ")}`,
       );

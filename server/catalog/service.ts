@@ -3,12 +3,10 @@ import type { Prisma } from "../generated/prisma/client";
 import type { AuthUser } from "../auth/service";
 import { db } from "../db";
 import { DomainError } from "../errors";
-import { toLearnerSection, type LearnerSection } from "./learner-view";
+import { courseOutline, courseStamp, lessonBody, liveLessons } from "./published";
 
 export type CatalogFilters = { category?: string; level?: string; query?: string };
 
-const liveLessons = { archivedAt: null } satisfies Prisma.LessonWhereInput;
-const liveSections = { archivedAt: null } satisfies Prisma.LessonSectionWhereInput;
 
 /** Whether the viewer may see a course that is not published: its owners and admins, in the studio's preview. */
 async function canPreview(courseId: string, viewer: AuthUser | null): Promise<boolean> {
@@ -65,54 +63,28 @@ export async function listCourses(options: { filters: CatalogFilters; viewerId?:
   }));
 }
 
+/**
+ * The course row behind a slug as the viewer may see it (published for everyone; a draft only for
+ * its owners and admins, as a preview), with the viewer's enrollment read alongside.
+ */
+async function visibleCourse(options: { slug: string; viewer: AuthUser | null }) {
+  const [stamp, enrollment] = await Promise.all([
+    courseStamp({ slug: options.slug }),
+    options.viewer
+      ? db.enrollment.findFirst({ where: { userId: options.viewer.id, course: { slug: options.slug } }, select: { leftAt: true } })
+      : null,
+  ]);
+  if (!stamp || stamp.archivedAt) throw new DomainError("NOT_FOUND", "That course does not exist.");
+  const preview = stamp.status !== "PUBLISHED";
+  if (preview && !(await canPreview(stamp.id, options.viewer))) throw new DomainError("NOT_FOUND", "That course does not exist.");
+  return { stamp, preview, enrolled: Boolean(enrollment && !enrollment.leftAt) };
+}
+
 /** A course page: published courses for everyone, drafts only for their owners and admins. */
 export async function getCourse(options: { slug: string; viewer: AuthUser | null }) {
-  const course = await db.course.findUnique({
-    where: { slug: options.slug },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      summary: true,
-      description: true,
-      level: true,
-      estimatedMinutes: true,
-      tags: true,
-      authors: true,
-      status: true,
-      archivedAt: true,
-      category: { select: { slug: true, title: true } },
-      owners: { select: { user: { select: { name: true } } } },
-      lessons: {
-        where: liveLessons,
-        orderBy: { position: "asc" },
-        select: {
-          id: true,
-          slug: true,
-          title: true,
-          summary: true,
-          estimatedMinutes: true,
-          sections: { where: liveSections, orderBy: { position: "asc" }, select: { id: true, type: true } },
-        },
-      },
-    },
-  });
-  if (!course || course.archivedAt) throw new DomainError("NOT_FOUND", "That course does not exist.");
-  const preview = course.status !== "PUBLISHED";
-  if (preview && !(await canPreview(course.id, options.viewer))) throw new DomainError("NOT_FOUND", "That course does not exist.");
-  const enrollment = options.viewer
-    ? await db.enrollment.findUnique({
-        where: { userId_courseId: { userId: options.viewer.id, courseId: course.id } },
-        select: { enrolledAt: true, leftAt: true },
-      })
-    : null;
-  const { owners, archivedAt: _archived, ...rest } = course;
-  return {
-    ...rest,
-    preview,
-    instructors: owners.map((owner) => owner.user.name),
-    enrolled: Boolean(enrollment && !enrollment.leftAt),
-  };
+  const { stamp, preview, enrolled } = await visibleCourse(options);
+  const outline = await courseOutline(stamp);
+  return { ...outline, preview, enrolled };
 }
 
 /**
@@ -120,38 +92,22 @@ export async function getCourse(options: { slug: string; viewer: AuthUser | null
  * reach the browser before an answer); the quiz itself serves them one at a time.
  */
 export async function getLesson(options: { courseSlug: string; lessonSlug: string; viewer: AuthUser | null }) {
-  const course = await getCourse({ slug: options.courseSlug, viewer: options.viewer });
+  const { stamp, preview, enrolled } = await visibleCourse({ slug: options.courseSlug, viewer: options.viewer });
+  const course = await courseOutline(stamp);
   const index = course.lessons.findIndex((lesson) => lesson.slug === options.lessonSlug);
   const summary = course.lessons[index];
   if (!summary) throw new DomainError("NOT_FOUND", "That lesson does not exist.");
-  const lesson = await db.lesson.findUniqueOrThrow({
-    where: { id: summary.id },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      summary: true,
-      objectives: true,
-      estimatedMinutes: true,
-      sections: {
-        where: liveSections,
-        orderBy: { position: "asc" },
-        select: {
-          id: true,
-          type: true,
-          data: true,
-          items: { where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, key: true, kind: true, data: true } },
-        },
-      },
-    },
-  });
-  const sections: LearnerSection[] = lesson.sections.map(toLearnerSection);
+  const lesson = await lessonBody(stamp, summary.id);
+  const previous = course.lessons[index - 1];
+  const next = course.lessons[index + 1];
   return {
-    course: { slug: course.slug, title: course.title, preview: course.preview, enrolled: course.enrolled },
-    lesson: { ...lesson, sections },
-    previous: course.lessons[index - 1] ? { slug: course.lessons[index - 1]!.slug, title: course.lessons[index - 1]!.title } : null,
-    next: course.lessons[index + 1] ? { slug: course.lessons[index + 1]!.slug, title: course.lessons[index + 1]!.title } : null,
+    course: { id: course.id, slug: course.slug, title: course.title, preview, enrolled },
+    lesson,
+    previous: previous ? { slug: previous.slug, title: previous.title } : null,
+    next: next ? { slug: next.slug, title: next.title } : null,
   };
 }
 
 export * from "./glossary";
+export * from "./reads";
+export { clearPublishedCache } from "./published";

@@ -3,18 +3,18 @@ import path from "node:path";
 import { stringify } from "yaml";
 import { courseFile, lessonFile } from "@/lib/content/schema";
 import { joinSectionRow } from "@/lib/content/sections";
-import type { Db } from "../db-client";
+import type { DbClient } from "../db-client";
 
 // Database → content files, in the format the importer reads: course.yaml and lessons/<slug>.yaml.
 // Archived rows are left out; every item's key is written out, so a later edit of a title or a
 // term keeps the item (and the learner data pointing at it). Fields equal to the format's defaults
 // are omitted to keep hand-edited files short. No `server-only`: `npm run content:export` runs this.
 
-export type ExportCourseOptions = { db: Db; slug: string; outDir: string };
+export type ExportCourseOptions = { slug: string; outDir: string };
 
 /** Writes the course to `outDir` (course.yaml, lessons/*.yaml) and returns the written paths. */
-export async function exportCourse({ db, slug, outDir }: ExportCourseOptions): Promise<{ files: string[] }> {
-  const course = await db.course.findUnique({
+export async function exportCourse({ slug, outDir }: ExportCourseOptions, client: DbClient): Promise<{ files: string[] }> {
+  const course = await client.course.findUnique({
     where: { slug },
     include: {
       lessons: {

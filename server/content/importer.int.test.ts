@@ -111,7 +111,7 @@ function expectOnlyUnchanged(report: ImportReport): void {
 describe("importContent", () => {
   it("imports a course with its lessons, sections and keyed items, published", async () => {
     const { root, slug } = await fixtureCopy();
-    const report = await importContent({ db, root });
+    const report = await importContent({ root }, db);
 
     expect(report.courses).toEqual({ ...zero, created: 1 });
     expect(report.lessons).toEqual({ ...zero, created: FIXTURE_COUNTS.lessons });
@@ -151,8 +151,8 @@ describe("importContent", () => {
 
   it("reports only unchanged rows when nothing changed", async () => {
     const { root } = await fixtureCopy();
-    await importContent({ db, root });
-    const again = await importContent({ db, root });
+    await importContent({ root }, db);
+    const again = await importContent({ root }, db);
     expectOnlyUnchanged(again);
     expect(again.courses.unchanged).toBe(1);
     expect(again.lessons.unchanged).toBe(FIXTURE_COUNTS.lessons);
@@ -162,7 +162,7 @@ describe("importContent", () => {
 
   it("updates edited text in place, keeping ids and the learner data that points at them", async () => {
     const { root, slug, courseDir } = await fixtureCopy();
-    await importContent({ db, root });
+    await importContent({ root }, db);
     const course = await db.course.findUniqueOrThrow({ where: { slug } });
     const learner = await createTestUser();
     const instructor = await createTestUser({ role: "INSTRUCTOR" });
@@ -174,7 +174,7 @@ describe("importContent", () => {
     const lessonFile = path.join(courseDir, "lessons", "basics.yaml");
     await edit(lessonFile, "definition: A typed part of a lesson.", "definition: A typed, ordered part of a lesson.");
     await edit(lessonFile, "summary: Every kind of section once.", "summary: Every kind of section, once each.");
-    const report = await importContent({ db, root });
+    const report = await importContent({ root }, db);
 
     expect(report.lessons).toEqual({ ...zero, updated: 1, unchanged: 1 });
     expect(report.items).toEqual({ ...zero, updated: 1, unchanged: FIXTURE_COUNTS.items - 1 });
@@ -201,7 +201,7 @@ describe("importContent", () => {
 
   it("archives what left the files and brings it back with the same id", async () => {
     const { root, slug, courseDir } = await fixtureCopy();
-    await importContent({ db, root });
+    await importContent({ root }, db);
     const before = await itemIds(slug);
     const itemKey = "basics/glossary/item";
     const lessonFile = path.join(courseDir, "lessons", "basics.yaml");
@@ -214,7 +214,7 @@ describe("importContent", () => {
     await edit(lessonFile, "      - term: Item\n        definition: A keyed entry of a section.\n", "");
     await edit(courseYaml, "  - practice\n", "");
     await fs.rm(practice);
-    const removed = await importContent({ db, root });
+    const removed = await importContent({ root }, db);
     expect(removed.items).toMatchObject({ archived: 1, created: 0, updated: 1 }); // the next entry moved up one position
     expect(removed.lessons).toMatchObject({ archived: 1, created: 0 });
     const archived = await itemIds(slug);
@@ -226,19 +226,19 @@ describe("importContent", () => {
     await fs.writeFile(lessonFile, original);
     await fs.writeFile(courseYaml, originalCourse);
     await fs.writeFile(practice, practiceText);
-    const restored = await importContent({ db, root });
+    const restored = await importContent({ root }, db);
     expect(restored.items).toMatchObject({ archived: 0, created: 0, updated: 2 });
     expect(restored.lessons).toMatchObject({ archived: 0, created: 0, updated: 1 });
     const after = await itemIds(slug);
     expect(after.get(itemKey)).toMatchObject({ id: before.get(itemKey)?.id, archivedAt: null });
     expect(await db.lesson.findUniqueOrThrow({ where: { id: practiceRow.id } })).toMatchObject({ archivedAt: null, position: 1 });
-    expectOnlyUnchanged(await importContent({ db, root }));
+    expectOnlyUnchanged(await importContent({ root }, db));
   });
 
   it("imports nothing when any file has a problem", async () => {
     const { root, slug, courseDir } = await fixtureCopy();
     await edit(path.join(courseDir, "lessons", "practice.yaml"), "  - type: glossary", "  - type: vocabulary");
-    const error = await importContent({ db, root }).catch((caught: unknown) => caught);
+    const error = await importContent({ root }, db).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ContentValidationError);
     expect((error as ContentValidationError).problems).toEqual([
       expect.objectContaining({ file: `courses/${slug}/lessons/practice.yaml`, line: 8, field: "sections[0].type" }),
@@ -252,10 +252,10 @@ describe("importContent", () => {
   it("imports a course marked draft as DRAFT, unpublished", async () => {
     const { root, slug, courseDir } = await fixtureCopy();
     await edit(path.join(courseDir, "course.yaml"), "lessons:\n", "status: draft\nlessons:\n");
-    await importContent({ db, root });
+    await importContent({ root }, db);
     expect(await db.course.findUniqueOrThrow({ where: { slug } })).toMatchObject({ status: "DRAFT", publishedAt: null });
     const out = await tempDir();
-    await exportCourse({ db, slug, outDir: out });
+    await exportCourse({ slug, outDir: out }, db);
     expect(await fs.readFile(path.join(out, "course.yaml"), "utf8")).toContain("status: draft\n");
   });
 });
@@ -263,11 +263,11 @@ describe("importContent", () => {
 describe("exportCourse", () => {
   it("writes files that import into a fresh database as the same content", async () => {
     const { root, slug } = await fixtureCopy();
-    await importContent({ db, root });
+    await importContent({ root }, db);
 
     const exportRoot = await tempDir();
     const courseDir = path.join(exportRoot, "courses", slug);
-    const { files } = await exportCourse({ db, slug, outDir: courseDir });
+    const { files } = await exportCourse({ slug, outDir: courseDir }, db);
     expect(files.map((file) => path.relative(exportRoot, file))).toEqual([
       `courses/${slug}/course.yaml`,
       `courses/${slug}/lessons/basics.yaml`,
@@ -282,34 +282,34 @@ describe("exportCourse", () => {
     expect(basics).toContain("key: what-matches-items-across-imports");
     expect(basics).not.toContain("correct: false");
 
-    expectOnlyUnchanged(await importContent({ db, root: exportRoot }));
+    expectOnlyUnchanged(await importContent({ root: exportRoot }, db));
 
     await withFreshDatabase(async (fresh) => {
-      const report = await importCatalogIfEmpty({ db: fresh, root: exportRoot });
+      const report = await importCatalogIfEmpty({ root: exportRoot }, fresh);
       expect(report?.items.created).toBe(FIXTURE_COUNTS.items);
-      expect(await importCatalogIfEmpty({ db: fresh, root: exportRoot })).toBeNull();
+      expect(await importCatalogIfEmpty({ root: exportRoot }, fresh)).toBeNull();
       expect(await courseContent(fresh, slug)).toEqual(await courseContent(db, slug));
     });
   });
 
   it("leaves archived rows out", async () => {
     const { root, slug, courseDir } = await fixtureCopy();
-    await importContent({ db, root });
+    await importContent({ root }, db);
     await edit(
       path.join(courseDir, "lessons", "practice.yaml"),
       "      - term: Export\n        definition: Writing the database back to content files.\n",
       "",
     );
-    await importContent({ db, root });
+    await importContent({ root }, db);
     const out = await tempDir();
-    await exportCourse({ db, slug, outDir: out });
+    await exportCourse({ slug, outDir: out }, db);
     const practice = await fs.readFile(path.join(out, "lessons", "practice.yaml"), "utf8");
     expect(practice).toContain("key: import");
     expect(practice).not.toContain("term: Export");
   });
 
   it("refuses an unknown course", async () => {
-    await expect(exportCourse({ db, slug: "no-such-course", outDir: await tempDir() })).rejects.toThrow(
+    await expect(exportCourse({ slug: "no-such-course", outDir: await tempDir() }, db)).rejects.toThrow(
       'There is no course with the slug "no-such-course".',
     );
   });
@@ -318,8 +318,8 @@ describe("exportCourse", () => {
 describe("importCatalogIfEmpty", () => {
   it("does nothing once the catalog has a course", async () => {
     const { root } = await fixtureCopy();
-    await importContent({ db, root });
-    expect(await importCatalogIfEmpty({ db, root })).toBeNull();
+    await importContent({ root }, db);
+    expect(await importCatalogIfEmpty({ root }, db)).toBeNull();
   });
 });
 

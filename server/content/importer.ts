@@ -1,7 +1,7 @@
 import path from "node:path";
 import { formatProblem, type ContentCatalog, type ContentProblem } from "@/lib/content/load";
 import type { CourseRecord, ItemRecord, LessonRecord, SectionRecord } from "@/lib/content/sections";
-import type { Db } from "../db-client";
+import type { Db, DbClient } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
 import { checkContent } from "./snapshot";
 
@@ -32,19 +32,22 @@ export class ContentValidationError extends Error {
   }
 }
 
-export type ImportContentOptions = { db: Db; root: string };
+export type ImportContentOptions = { root: string };
 
-/** Validates the content folder at `root`, then imports it. Throws ContentValidationError first if invalid. */
-export async function importContent({ db, root }: ImportContentOptions): Promise<ImportReport> {
-  const loaded = await checkContent({ root });
-  if (!loaded.ok) throw new ContentValidationError(loaded.problems, root);
-  return importCatalog(db, loaded.catalog);
+/**
+ * Validates the content folder at `root`, then imports it through `client`, a whole Prisma client
+ * (each course is written in a transaction of its own). Throws ContentValidationError first if invalid.
+ */
+export async function importContent(options: ImportContentOptions, client: Db): Promise<ImportReport> {
+  const loaded = await checkContent({ root: options.root });
+  if (!loaded.ok) throw new ContentValidationError(loaded.problems, options.root);
+  return importCatalog(loaded.catalog, client);
 }
 
 /** The boot's import: only into a database without any course, so edits made since are never overwritten. */
-export async function importCatalogIfEmpty({ db, root }: ImportContentOptions): Promise<ImportReport | null> {
-  if ((await db.course.count()) > 0) return null;
-  return importContent({ db, root });
+export async function importCatalogIfEmpty(options: ImportContentOptions, client: Db): Promise<ImportReport | null> {
+  if ((await client.course.count()) > 0) return null;
+  return importContent(options, client);
 }
 
 /** "courses: 1 created · lessons: 2 created, 1 archived · …" */
@@ -64,11 +67,11 @@ export function emptyReport(): ImportReport {
   ) as ImportReport;
 }
 
-async function importCatalog(db: Db, catalog: ContentCatalog): Promise<ImportReport> {
+async function importCatalog(catalog: ContentCatalog, client: Db): Promise<ImportReport> {
   const report = emptyReport();
   const now = new Date();
 
-  await db.$transaction(async (tx) => {
+  await client.$transaction(async (tx) => {
     const existing = new Map((await tx.category.findMany()).map((category) => [category.slug, category]));
     for (const category of catalog.categories) {
       const data = { title: category.title, description: category.description, position: category.position };
@@ -86,15 +89,13 @@ async function importCatalog(db: Db, catalog: ContentCatalog): Promise<ImportRep
   });
 
   for (const course of catalog.courses) {
-    await db.$transaction((tx) => importCourse(tx, course, report, now), COURSE_TRANSACTION);
+    await client.$transaction((tx) => writeCourse({ course, report, now }, tx), COURSE_TRANSACTION);
   }
   return report;
 }
 
 /** For a transaction that writes a whole course: a large one is a few thousand statements, too many for the default 5 s. */
 export const COURSE_TRANSACTION = { maxWait: 10_000, timeout: 120_000 } as const;
-
-export type Tx = Prisma.TransactionClient;
 
 const courseInclude = {
   lessons: { include: { sections: { include: { items: true } } } },
@@ -123,15 +124,6 @@ function courseColumns(course: CourseFields) {
 }
 
 /**
- * Writes one validated course inside the caller's transaction: creates it, or updates it in place
- * (lessons by slug, sections by type, items by key; lessons no longer listed are archived). The
- * catalog import and the studio's zip import both come through here. Returns the course's id.
- */
-export async function importCourse(tx: Tx, course: CourseRecord, report = emptyReport(), now = new Date()): Promise<string> {
-  return writeCourse(tx, { course, report, now });
-}
-
-/**
  * The one write path of the catalog: the content import, the studio's zip import and every studio
  * edit (applied to a draft course, or published from a course's draft) write a course through here.
  * `lessonIds[i]`, where given, is the id of the lesson row that `course.lessons[i]` is (the studio
@@ -139,8 +131,8 @@ export async function importCourse(tx: Tx, course: CourseRecord, report = emptyR
  * learners' data; a new lesson is created with that id. Lessons without an id match by slug.
  */
 export async function writeCourse(
-  tx: Tx,
   options: { course: CourseRecord; lessonIds?: readonly (string | undefined)[]; report?: ImportReport; now?: Date },
+  tx: DbClient,
 ): Promise<string> {
   const { course, lessonIds = [], report = emptyReport(), now = new Date() } = options;
   const fields = courseColumns(course);
@@ -160,7 +152,8 @@ export async function writeCourse(
     return created.id;
   }
 
-  await updateCourseRow(tx, existing, fields, report, now);
+  const changesBefore = changeCount(report);
+  await updateCourseRow({ existing, fields, report, now }, tx);
   const matched = matchLessons(existing.lessons, course.lessons, lessonIds);
   const claimed = new Set(matched.flatMap((current) => (current ? [current.id] : [])));
   // A renamed lesson moves out of the way first, so two lessons can swap slugs in one write; a
@@ -177,10 +170,26 @@ export async function writeCourse(
     }
   }
   for (const [position, lesson] of course.lessons.entries()) {
-    await upsertLesson(tx, existing.id, matched[position], lesson, position, report, now, lessonIds[position]);
+    await upsertLesson({ courseId: existing.id, current: matched[position], lesson, position, report, now, newId: lessonIds[position] }, tx);
   }
   await archive(tx.lesson, existing.lessons.filter((lesson) => !claimed.has(lesson.id)), report.lessons, now);
+  if (changeCount(report) !== changesBefore) await moveContentStamp(existing, tx);
   return existing.id;
+}
+
+/** How many rows a write has created, updated or archived so far. */
+function changeCount(report: ImportReport): number {
+  return IMPORT_KINDS.reduce((sum, kind) => sum + report[kind].created + report[kind].updated + report[kind].archived, 0);
+}
+
+/**
+ * Moves the course's content stamp (`updatedAt`) forward, strictly, in the transaction that changed
+ * its content: every web node's published-content cache is keyed by it (server/catalog/published.ts),
+ * so a lesson, section or item written here without the course row changing must still move it.
+ */
+async function moveContentStamp(course: { id: string; updatedAt: Date }, tx: DbClient): Promise<void> {
+  const stamp = new Date(Math.max(Date.now(), course.updatedAt.getTime() + 1));
+  await tx.course.update({ where: { id: course.id }, data: { updatedAt: stamp }, select: { id: true } });
 }
 
 /** The stored lesson each listed lesson updates: by its id where given, then by slug among the rest. */
@@ -211,12 +220,10 @@ function idOf(id: string | undefined): { id?: string } {
 }
 
 async function updateCourseRow(
-  tx: Tx,
-  existing: { id: string; publishedAt: Date | null } & Record<string, unknown>,
-  fields: ReturnType<typeof courseColumns>,
-  report: ImportReport,
-  now: Date,
+  options: { existing: { id: string; publishedAt: Date | null } & Record<string, unknown>; fields: ReturnType<typeof courseColumns>; report: ImportReport; now: Date },
+  tx: DbClient,
 ): Promise<void> {
+  const { existing, fields, report, now } = options;
   if (differs(existing, fields)) {
     await tx.course.update({
       where: { id: existing.id },
@@ -229,15 +236,10 @@ async function updateCourseRow(
 }
 
 async function upsertLesson(
-  tx: Tx,
-  courseId: string,
-  current: ExistingLesson | undefined,
-  lesson: LessonRecord,
-  position: number,
-  report: ImportReport,
-  now: Date,
-  newId?: string,
+  options: { courseId: string; current: ExistingLesson | undefined; lesson: LessonRecord; position: number; report: ImportReport; now: Date; newId?: string },
+  tx: DbClient,
 ): Promise<void> {
+  const { courseId, current, lesson, position, report, now, newId } = options;
   if (!current) {
     await tx.lesson.create({ data: { courseId, ...lessonCreate(lesson, position), ...idOf(newId) } });
     count(report, lesson, "created");
@@ -250,16 +252,14 @@ async function upsertLesson(
   } else {
     report.lessons.unchanged++;
   }
-  await importSections(tx, current, lesson.sections, report, now);
+  await importSections({ lesson: current, sections: lesson.sections, report, now }, tx);
 }
 
 async function importSections(
-  tx: Tx,
-  lesson: ExistingLesson,
-  sections: SectionRecord[],
-  report: ImportReport,
-  now: Date,
+  options: { lesson: ExistingLesson; sections: SectionRecord[]; report: ImportReport; now: Date },
+  tx: DbClient,
 ): Promise<void> {
+  const { lesson, sections, report, now } = options;
   const sectionsByType = new Map(lesson.sections.map((section) => [section.type, section]));
   for (const [position, section] of sections.entries()) {
     const current = sectionsByType.get(section.type);
@@ -277,18 +277,16 @@ async function importSections(
     } else {
       report.sections.unchanged++;
     }
-    await importItems(tx, current, section.items, report, now);
+    await importItems({ section: current, items: section.items, report, now }, tx);
   }
   await archive(tx.lessonSection, [...sectionsByType.values()], report.sections, now);
 }
 
 async function importItems(
-  tx: Tx,
-  section: ExistingSection,
-  items: ItemRecord[],
-  report: ImportReport,
-  now: Date,
+  options: { section: ExistingSection; items: ItemRecord[]; report: ImportReport; now: Date },
+  tx: DbClient,
 ): Promise<void> {
+  const { section, items, report, now } = options;
   const itemsByKey = new Map(section.items.map((item) => [item.key, item]));
   const created: Prisma.ContentItemCreateManyInput[] = [];
   for (const [position, item] of items.entries()) {

@@ -1,10 +1,11 @@
 import "server-only";
+import { findCourse } from "../catalog/service";
 import { db } from "../db";
 import { DomainError } from "../errors";
 import { addCourseCards } from "../review/service";
 
 async function publishedCourse(slug: string) {
-  const course = await db.course.findUnique({ where: { slug }, select: { id: true, status: true, archivedAt: true, addAllCardsOnEnroll: true } });
+  const course = await findCourse({ slug });
   if (!course || course.status !== "PUBLISHED" || course.archivedAt) throw new DomainError("NOT_FOUND", "That course does not exist.");
   return course;
 }
@@ -26,7 +27,7 @@ export async function enroll(options: { userId: string; courseSlug: string }) {
 
 /** Leaves a course. Progress and cards stay, ready for a return. */
 export async function leave(options: { userId: string; courseSlug: string }) {
-  const course = await db.course.findUnique({ where: { slug: options.courseSlug }, select: { id: true } });
+  const course = await findCourse({ slug: options.courseSlug });
   if (!course) throw new DomainError("NOT_FOUND", "That course does not exist.");
   await db.enrollment.updateMany({
     where: { userId: options.userId, courseId: course.id, leftAt: null },

@@ -159,7 +159,7 @@ describe("game sessions", () => {
     const fallback = await caller.game.start({ game: "match", mode: "relaxed", level: "glossary-8" });
     expect(fallback.note).toMatch(/glossaries have 0 terms/);
 
-    await importContent({ db, root: path.join(process.cwd(), "content") });
+    await importContent({ root: path.join(process.cwd(), "content") }, db);
     await enroll({ userId: user.id, courseSlug: "sql-basics" });
     const terms = await db.contentItem.findMany({
       where: { kind: "glossary", section: { lesson: { course: { slug: "sql-basics" } } } },

@@ -1,5 +1,6 @@
 import "server-only";
 import { ALL_TIME, GLOBAL_SCOPE, weekEnd, weekKey } from "@/lib/gamification/league";
+import { findCourse } from "../catalog/service";
 import { db } from "../db";
 import { DomainError } from "../errors";
 
@@ -18,8 +19,8 @@ export async function getLeaderboard(options: { viewerId: string; period: Leader
   let scope = GLOBAL_SCOPE;
   let course: { slug: string; title: string } | null = null;
   if (options.courseSlug) {
-    const found = await db.course.findFirst({ where: { slug: options.courseSlug, status: "PUBLISHED" }, select: { id: true, slug: true, title: true } });
-    if (!found) throw new DomainError("NOT_FOUND", "That course does not exist.");
+    const found = await findCourse({ slug: options.courseSlug });
+    if (!found || found.status !== "PUBLISHED") throw new DomainError("NOT_FOUND", "That course does not exist.");
     scope = found.id;
     course = { slug: found.slug, title: found.title };
   }

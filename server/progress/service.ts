@@ -6,6 +6,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import type { DbClient } from "../db-client";
 import { DomainError } from "../errors";
+import { courseLessons, findCourse, liveSectionsOf, publishedLesson, publishedSections, type SectionRef } from "../catalog/service";
 import { lockLearner, recordActivity } from "../gamification/service";
 
 
@@ -22,17 +23,7 @@ function reportTime(at: number, now: Date): Date {
 const liveSectionWhere = {
   archivedAt: null,
   lesson: { archivedAt: null, course: { status: "PUBLISHED", archivedAt: null } },
-} satisfies Prisma.LessonSectionWhereInput;
-
-type SectionRef = { id: string; type: string; lessonId: string; courseId: string };
-
-async function liveSections(client: DbClient, sectionIds: string[]): Promise<Map<string, SectionRef>> {
-  const rows = await client.lessonSection.findMany({
-    where: { id: { in: sectionIds }, ...liveSectionWhere },
-    select: { id: true, type: true, lessonId: true, lesson: { select: { courseId: true } } },
-  });
-  return new Map(rows.map((row) => [row.id, { id: row.id, type: row.type, lessonId: row.lessonId, courseId: row.lesson.courseId }]));
-}
+} satisfies Prisma.SectionProgressWhereInput["section"];
 
 type WriteResult = { state: SectionState; newlyCompleted: boolean };
 
@@ -100,7 +91,7 @@ async function awardCompletion(tx: DbClient, userId: string, section: SectionRef
  */
 export async function saveProgress(options: { userId: string; reports: SaveProgressInput["reports"] }) {
   const reports = [...options.reports].sort((a, b) => a.sectionId.localeCompare(b.sectionId));
-  const sections = await liveSections(db, [...new Set(reports.map((report) => report.sectionId))]);
+  const sections = await publishedSections({ sectionIds: [...new Set(reports.map((report) => report.sectionId))] });
   const missing = reports.find((report) => !sections.has(report.sectionId));
   if (missing) throw new DomainError("NOT_FOUND", "That part of the lesson no longer exists.");
   const courseIds = [...new Set([...sections.values()].map((section) => section.courseId))];
@@ -152,7 +143,7 @@ export async function saveProgress(options: { userId: string; reports: SaveProgr
 export async function completeSection(input: { userId: string; lessonId: string; sectionId: string }, tx?: DbClient): Promise<CompletionAwards> {
   if (!tx) return db.$transaction((client) => completeSection(input, client));
   await lockLearner(input.userId, tx);
-  const section = (await liveSections(tx, [input.sectionId])).get(input.sectionId);
+  const section = (await publishedSections({ sectionIds: [input.sectionId] }, tx)).get(input.sectionId);
   if (!section || section.lessonId !== input.lessonId) throw new DomainError("NOT_FOUND", "That part of the lesson no longer exists.");
   const result = await writeProgress(tx, { userId: input.userId, section, percent: 100, position: null, at: new Date(), complete: true });
   if (!result.newlyCompleted) return { xp: 0, lessonCompleted: false, courseCompleted: false };
@@ -163,20 +154,17 @@ type LessonState = { lessonId: string; sections: number; done: number; completed
 
 /** Each live lesson of a course with how many of its live sections the learner has finished. */
 async function lessonStates(client: DbClient, options: { userId: string; courseId: string }): Promise<LessonState[]> {
-  const lessons = await client.lesson.findMany({
-    where: { courseId: options.courseId, archivedAt: null },
-    orderBy: { position: "asc" },
-    select: {
-      id: true,
-      sections: { where: { archivedAt: null }, select: { progress: { where: { userId: options.userId, completedAt: { not: null } }, select: { userId: true } } } },
-    },
-  });
+  const [lessons, finished] = await Promise.all([
+    courseLessons({ courseId: options.courseId }, client),
+    client.sectionProgress.findMany({ where: { userId: options.userId, courseId: options.courseId, completedAt: { not: null } }, select: { sectionId: true } }),
+  ]);
+  const done = new Set(finished.map((row) => row.sectionId));
   // A lesson without sections has nothing to finish and does not count toward the course.
   return lessons
-    .filter((lesson) => lesson.sections.length > 0)
+    .filter((lesson) => lesson.sectionIds.length > 0)
     .map((lesson) => {
-      const done = lesson.sections.filter((section) => section.progress.length > 0).length;
-      return { lessonId: lesson.id, sections: lesson.sections.length, done, completed: done === lesson.sections.length };
+      const count = lesson.sectionIds.filter((id) => done.has(id)).length;
+      return { lessonId: lesson.id, sections: lesson.sectionIds.length, done: count, completed: count === lesson.sectionIds.length };
     });
 }
 
@@ -218,10 +206,7 @@ export async function coursesProgress(options: { userId: string; courseIds: stri
  * the learner), and percent of learners who finished each lesson.
  */
 export async function classCompletion(options: { courseId: string; lessonIds: string[]; learnerIds: string[] }) {
-  const sections = await db.lessonSection.findMany({
-    where: { archivedAt: null, lessonId: { in: options.lessonIds } },
-    select: { id: true, lessonId: true },
-  });
+  const sections = await liveSectionsOf({ lessonIds: options.lessonIds });
   const done = options.learnerIds.length
     ? await db.sectionProgress.findMany({
         where: { courseId: options.courseId, userId: { in: options.learnerIds }, completedAt: { not: null }, sectionId: { in: sections.map((section) => section.id) } },
@@ -267,28 +252,23 @@ export async function lastProgressAt(options: { courseId: string; learnerIds: st
  * learners; the page offers enrollment otherwise). Only the caller's own rows are read.
  */
 export async function lessonProgress(options: { userId: string; lessonId: string }) {
-  const lesson = await db.lesson.findFirst({
-    where: { id: options.lessonId, archivedAt: null, course: { status: "PUBLISHED", archivedAt: null } },
-    select: {
-      courseId: true,
-      sections: {
-        where: { archivedAt: null },
-        orderBy: { position: "asc" },
-        select: { id: true, progress: { where: { userId: options.userId }, select: { percent: true, position: true, positionAt: true, completedAt: true } } },
-      },
-    },
-  });
+  const lesson = await publishedLesson({ lessonId: options.lessonId });
   if (!lesson) throw new DomainError("NOT_FOUND", "That lesson does not exist.");
-  const [enrollment, preference, course] = await Promise.all([
+  const [rows, enrollment, preference, course] = await Promise.all([
+    db.sectionProgress.findMany({
+      where: { userId: options.userId, sectionId: { in: lesson.sectionIds } },
+      select: { sectionId: true, percent: true, position: true, positionAt: true, completedAt: true },
+    }),
     db.enrollment.findUnique({ where: { userId_courseId: { userId: options.userId, courseId: lesson.courseId } }, select: { leftAt: true } }),
     db.lessonPreference.findUnique({ where: { userId: options.userId }, select: { summaryLevel: true } }),
     courseProgress({ userId: options.userId, courseId: lesson.courseId }),
   ]);
+  const bySection = new Map(rows.map((row) => [row.sectionId, row]));
   let resume: { sectionId: string; at: Date } | null = null;
-  const sections: SectionState[] = lesson.sections.map((section) => {
-    const row = section.progress[0];
-    if (row && (!resume || row.positionAt > resume.at)) resume = { sectionId: section.id, at: row.positionAt };
-    return { sectionId: section.id, percent: row?.percent ?? 0, completed: Boolean(row?.completedAt), position: (row?.position as SectionPosition | null) ?? null };
+  const sections: SectionState[] = lesson.sectionIds.map((sectionId) => {
+    const row = bySection.get(sectionId);
+    if (row && (!resume || row.positionAt > resume.at)) resume = { sectionId, at: row.positionAt };
+    return { sectionId, percent: row?.percent ?? 0, completed: Boolean(row?.completedAt), position: (row?.position as SectionPosition | null) ?? null };
   });
   return {
     enrolled: Boolean(enrollment && !enrollment.leftAt),
@@ -343,7 +323,7 @@ export async function setSummaryLevel(options: { userId: string; level: SummaryL
 
 /** The course page's progress: completion and where to resume, for the signed-in learner. */
 export async function courseProgressBySlug(options: { userId: string; courseSlug: string }) {
-  const course = await db.course.findUnique({ where: { slug: options.courseSlug }, select: { id: true } });
+  const course = await findCourse({ slug: options.courseSlug });
   if (!course) throw new DomainError("NOT_FOUND", "That course does not exist.");
   const [progress, resume] = await Promise.all([
     courseProgress({ userId: options.userId, courseId: course.id }),

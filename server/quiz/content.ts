@@ -1,7 +1,7 @@
 import "server-only";
 import { questionSchema, type Question } from "@/lib/content/schema";
 import type { AuthUser } from "../auth/service";
-import { getLesson } from "../catalog/service";
+import { getLesson, questionItems, quizSection, sectionHeading, sectionPlace } from "../catalog/service";
 import { db } from "../db";
 import { DomainError } from "../errors";
 import type { DbClient } from "../db-client";
@@ -32,31 +32,21 @@ export async function findLessonQuiz(options: { courseSlug: string; lessonSlug: 
 
 /** The quiz of a section, checking through the catalog that the viewer may see its lesson. */
 export async function findSectionQuiz(options: { sectionId: string; viewer: AuthUser }): Promise<QuizInfo> {
-  const section = await db.lessonSection.findUnique({
-    where: { id: options.sectionId },
-    select: { type: true, lesson: { select: { slug: true, course: { select: { slug: true } } } } },
-  });
+  const section = await sectionPlace({ sectionId: options.sectionId });
   if (!section || section.type !== "quiz") throw new DomainError("NOT_FOUND", "That quiz does not exist.");
-  return findLessonQuiz({ courseSlug: section.lesson.course.slug, lessonSlug: section.lesson.slug, viewer: options.viewer });
+  return findLessonQuiz({ courseSlug: section.courseSlug, lessonSlug: section.lessonSlug, viewer: options.viewer });
 }
 
 async function quizOfSection(sectionId: string, context: { course: { slug: string; title: string }; lesson: { id: string; slug: string; title: string } }): Promise<QuizInfo> {
-  const section = await db.lessonSection.findUniqueOrThrow({
-    where: { id: sectionId },
-    select: {
-      data: true,
-      lesson: { select: { courseId: true } },
-      items: { where: { archivedAt: null, kind: "question" }, orderBy: { position: "asc" }, select: { id: true } },
-    },
-  });
-  if (section.items.length === 0) throw new DomainError("NOT_FOUND", "This quiz has no questions yet.");
+  const section = await quizSection({ sectionId });
+  if (section.questionIds.length === 0) throw new DomainError("NOT_FOUND", "This quiz has no questions yet.");
   const data = section.data as SectionData;
   return {
     sectionId,
-    courseId: section.lesson.courseId,
+    courseId: section.courseId,
     title: data.title ?? null,
     passPercent: data.passPercent ?? 70,
-    questionIds: section.items.map((item) => item.id),
+    questionIds: section.questionIds,
     course: { slug: context.course.slug, title: context.course.title },
     lesson: { id: context.lesson.id, slug: context.lesson.slug, title: context.lesson.title },
   };
@@ -67,7 +57,7 @@ async function quizOfSection(sectionId: string, context: { course: { slug: strin
  * questions still load (an attempt in flight keeps its questions when the content is re-imported).
  */
 export async function loadQuestions(questionIds: string[], client: Pick<DbClient, "contentItem"> = db): Promise<Map<string, Question>> {
-  const rows = await client.contentItem.findMany({ where: { id: { in: questionIds }, kind: "question" }, select: { id: true, key: true, data: true } });
+  const rows = await questionItems({ itemIds: questionIds }, client);
   const questions = new Map<string, Question>();
   for (const row of rows) {
     const parsed = questionSchema.safeParse({ key: row.key, ...(row.data as Record<string, unknown>) });
@@ -81,16 +71,13 @@ export type QuizHeader = Pick<QuizInfo, "title" | "passPercent" | "courseId" | "
 
 /** The names and pass mark of a quiz an attempt already belongs to (its access was checked at the start). */
 export async function quizHeader(sectionId: string, client: Pick<DbClient, "lessonSection"> = db): Promise<QuizHeader> {
-  const section = await client.lessonSection.findUniqueOrThrow({
-    where: { id: sectionId },
-    select: { data: true, lesson: { select: { id: true, slug: true, title: true, courseId: true, course: { select: { slug: true, title: true } } } } },
-  });
+  const section = await sectionHeading({ sectionId }, client);
   const data = section.data as SectionData;
   return {
     title: data.title ?? null,
     passPercent: data.passPercent ?? 70,
     courseId: section.lesson.courseId,
-    course: section.lesson.course,
+    course: section.course,
     lesson: { id: section.lesson.id, slug: section.lesson.slug, title: section.lesson.title },
   };
 }

@@ -9,6 +9,7 @@ import { AnswerShapeError, questionLayout, questionView, revealQuestion, toAutho
 import type { SaveAnswerInput } from "@/lib/quiz/schemas";
 import { quizScore } from "@/lib/quiz/score";
 import type { AuthUser } from "../auth/service";
+import { quizSectionsOf } from "../catalog/service";
 import { db } from "../db";
 import type { DbClient } from "../db-client";
 import { DomainError } from "../errors";
@@ -492,7 +493,7 @@ export async function mistakesToCards(options: { userId: string; attemptId: stri
 export async function lessonQuizResults(options: { userId: string; lessonIds: string[] }): Promise<Map<string, { hasQuiz: boolean; best: number | null }>> {
   if (options.lessonIds.length === 0) return new Map();
   const [quizSections, best] = await Promise.all([
-    db.lessonSection.findMany({ where: { lessonId: { in: options.lessonIds }, type: "quiz", archivedAt: null }, select: { id: true, lessonId: true } }),
+    quizSectionsOf({ lessonIds: options.lessonIds }),
     db.$queryRaw<{ lessonId: string; best: number }[]>`
       SELECT s."lessonId", max(a.percent)::int AS best
       FROM "QuizAttempt" a JOIN "LessonSection" s ON s.id = a."sectionId"

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { CARD_ITEM_KINDS, cardFaceOf } from "@/lib/srs/card-text";
+import { cardFaceOf } from "@/lib/srs/card-text";
+import { liveCardItems, liveLessonCourseId, type CardItem } from "../catalog/service";
 import { db } from "../db";
 import type { DbClient } from "../db-client";
 import { DomainError } from "../errors";
@@ -11,20 +12,12 @@ import type { Prisma } from "../generated/prisma/client";
 // the learner's own cards (quiz answers they missed, game words). Adding is idempotent everywhere.
 
 
-const liveCardItems = (where: Prisma.ContentItemWhereInput): Prisma.ContentItemWhereInput => ({
-  AND: [where, { archivedAt: null, kind: { in: [...CARD_ITEM_KINDS] }, section: { archivedAt: null, lesson: { archivedAt: null } } }],
-});
-
-async function insertItemCards(client: DbClient, userId: string, items: { id: string; kind: string; data: unknown; courseId: string }[]) {
+async function insertItemCards(client: DbClient, userId: string, items: CardItem[]) {
   const rows = items.filter((item) => cardFaceOf(item.kind, item.data)).map((item) => ({ userId, contentItemId: item.id, courseId: item.courseId }));
   if (!rows.length) return 0;
   const result = await client.card.createMany({ data: rows, skipDuplicates: true });
   return result.count;
 }
-
-const itemSelect = { id: true, kind: true, data: true, section: { select: { lesson: { select: { courseId: true } } } } } satisfies Prisma.ContentItemSelect;
-const flatten = (items: Prisma.ContentItemGetPayload<{ select: typeof itemSelect }>[]) =>
-  items.map((item) => ({ id: item.id, kind: item.kind, data: item.data, courseId: item.section.lesson.courseId }));
 
 /** Whether the learner is enrolled (and has not left) in the course. */
 async function isEnrolled(client: DbClient, userId: string, courseId: string) {
@@ -37,26 +30,23 @@ async function isEnrolled(client: DbClient, userId: string, courseId: string) {
  * added). Returns how many cards were new to the collection.
  */
 export async function addLessonCards(options: { userId: string; lessonId: string }): Promise<{ added: number }> {
-  const lesson = await db.lesson.findFirst({
-    where: { id: options.lessonId, archivedAt: null, course: { archivedAt: null } },
-    select: { courseId: true },
-  });
-  if (!lesson || !(await isEnrolled(db, options.userId, lesson.courseId))) return { added: 0 };
-  const items = await db.contentItem.findMany({ where: liveCardItems({ section: { lessonId: options.lessonId } }), select: itemSelect });
-  return { added: await insertItemCards(db, options.userId, flatten(items)) };
+  const courseId = await liveLessonCourseId({ lessonId: options.lessonId });
+  if (!courseId || !(await isEnrolled(db, options.userId, courseId))) return { added: 0 };
+  const items = await liveCardItems({ lessonId: options.lessonId });
+  return { added: await insertItemCards(db, options.userId, items) };
 }
 
 /** Adds every card of a course (its setting `addAllCardsOnEnroll`); enrollment calls it. */
 export async function addCourseCards(options: { userId: string; courseId: string }, client: DbClient = db): Promise<{ added: number }> {
-  const items = await client.contentItem.findMany({ where: liveCardItems({ section: { lesson: { courseId: options.courseId } } }), select: itemSelect });
-  return { added: await insertItemCards(client, options.userId, flatten(items)) };
+  const items = await liveCardItems({ courseId: options.courseId }, client);
+  return { added: await insertItemCards(client, options.userId, items) };
 }
 
 /** Adds one lesson item ("Add to my flashcards"), for a learner who may see its course. */
 export async function addItemCard(options: { userId: string; contentItemId: string }): Promise<{ added: boolean; cardId: string }> {
-  const item = await db.contentItem.findFirst({ where: liveCardItems({ id: options.contentItemId }), select: itemSelect });
+  const [item] = await liveCardItems({ itemId: options.contentItemId });
   if (!item || !cardFaceOf(item.kind, item.data)) throw new DomainError("NOT_FOUND", "That item cannot become a flashcard.");
-  const courseId = item.section.lesson.courseId;
+  const courseId = item.courseId;
   if (!(await isEnrolled(db, options.userId, courseId))) throw new DomainError("FORBIDDEN", "Enroll in the course to add its cards to your flashcards.");
   const added = await insertItemCards(db, options.userId, [{ id: item.id, kind: item.kind, data: item.data, courseId }]);
   const card = await db.card.findUniqueOrThrow({ where: { userId_contentItemId: { userId: options.userId, contentItemId: item.id } }, select: { id: true } });

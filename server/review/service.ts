@@ -13,6 +13,7 @@ import {
   schedulerFor,
 } from "@/lib/srs/scheduler";
 import { startOfLocalDay } from "@/lib/time/day";
+import { findCourse } from "../catalog/service";
 import { db } from "../db";
 import type { DbClient } from "../db-client";
 import { DomainError } from "../errors";
@@ -71,7 +72,7 @@ export function localDay(timeZone: string, now: Date): { start: Date; end: Date 
 
 async function courseIdOf(courseSlug: string | undefined): Promise<string | undefined> {
   if (!courseSlug) return undefined;
-  const course = await db.course.findUnique({ where: { slug: courseSlug }, select: { id: true } });
+  const course = await findCourse({ slug: courseSlug });
   if (!course) throw new DomainError("NOT_FOUND", "That course does not exist.");
   return course.id;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { cardFaceOf } from "@/lib/srs/card-text";
 import { localDateKey } from "@/lib/time/day";
+import { itemsWithLesson } from "../catalog/service";
 import { db } from "../db";
 import { cardFaceSelect, faceOf, localDay } from "./service";
 
@@ -92,16 +93,13 @@ export async function mostForgottenCards(options: { courseId: string; limit?: nu
     HAVING count(*) >= ${options.minReviews ?? 1} AND count(*) FILTER (WHERE l.rating = 1) > 0
     ORDER BY count(*) FILTER (WHERE l.rating = 1)::float / count(*) DESC, count(*) FILTER (WHERE l.rating = 1) DESC, c."contentItemId"
     LIMIT ${options.limit ?? 10}`;
-  const items = await db.contentItem.findMany({
-    where: { id: { in: rows.map((row) => row.contentItemId) } },
-    select: { id: true, kind: true, data: true, section: { select: { lesson: { select: { title: true } } } } },
-  });
+  const items = await itemsWithLesson({ itemIds: rows.map((row) => row.contentItemId) });
   const byId = new Map(items.map((item) => [item.id, item]));
   return rows.flatMap((row) => {
     const item = byId.get(row.contentItemId);
     const face = item && cardFaceOf(item.kind, item.data);
     if (!item || !face) return [];
-    return [{ front: face.front, kindLabel: face.kindLabel, lesson: item.section.lesson.title, reviews: row.reviews, again: row.again, learners: row.learners, forgetRate: row.again / row.reviews }];
+    return [{ front: face.front, kindLabel: face.kindLabel, lesson: item.lessonTitle, reviews: row.reviews, again: row.again, learners: row.learners, forgetRate: row.again / row.reviews }];
   });
 }
 
@@ -149,17 +147,14 @@ export async function courseMemory(options: { courseId: string; now?: Date; limi
       FROM "ReviewLog" l LEFT JOIN "ReviewSettings" s ON s."userId" = l."userId"
       WHERE l."courseId" = ${options.courseId} AND l."undoneAt" IS NULL AND l.state = 'REVIEW' AND l."reviewedAt" >= ${since}`,
   ]);
-  const items = await db.contentItem.findMany({
-    where: { id: { in: hardest.map((row) => row.contentItemId) } },
-    select: { id: true, kind: true, data: true, section: { select: { lesson: { select: { title: true } } } } },
-  });
+  const items = await itemsWithLesson({ itemIds: hardest.map((row) => row.contentItemId) });
   const byId = new Map(items.map((item) => [item.id, item]));
   return {
     hardest: hardest.flatMap((row) => {
       const item = byId.get(row.contentItemId);
       const face = item && cardFaceOf(item.kind, item.data);
       if (!item || !face) return [];
-      return [{ front: face.front, kindLabel: face.kindLabel, lesson: item.section.lesson.title, difficulty: Math.round(row.difficulty * 10) / 10, learners: row.learners, fittedLearners: row.fitted }];
+      return [{ front: face.front, kindLabel: face.kindLabel, lesson: item.lessonTitle, difficulty: Math.round(row.difficulty * 10) / 10, learners: row.learners, fittedLearners: row.fitted }];
     }),
     // Of reviews of cards in the review state, the share not answered Again (Anki's "true retention"), against the learners' desired retention.
     retention: { reviews: retention?.reviews ?? 0, learners: retention?.learners ?? 0, rate: retention?.reviews ? retention.passed / retention.reviews : null, target: retention?.reviews ? retention.target : null },

@@ -5,8 +5,9 @@ import { slugifyKey } from "@/lib/content/keys";
 import type { LessonFile, Section } from "@/lib/content/schema";
 import { joinSection, lessonRecord, splitSection, type JsonObject } from "@/lib/content/sections";
 import type { AuthUser } from "../auth/service";
-import { COURSE_TRANSACTION, importCourse, writeCourse, type Tx } from "../content/service";
+import { COURSE_TRANSACTION, writeCourse } from "../content/service";
 import { db } from "../db";
+import type { DbClient } from "../db-client";
 import { DomainError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import {
@@ -65,7 +66,8 @@ async function findEditableCourse(actor: Actor, slug: string) {
 type EditableCourse = { id: string; slug: string; status: "DRAFT" | "PUBLISHED"; publishedAt: Date | null };
 
 /** The actor's course, its row locked until the transaction ends, so two saves of one course queue up. */
-async function lockEditableCourse(tx: Tx, actor: Actor, slug: string): Promise<EditableCourse> {
+async function lockEditableCourse(options: { actor: Actor; slug: string }, tx: DbClient): Promise<EditableCourse> {
+  const { actor, slug } = options;
   const course = await tx.course.findFirst({ where: { slug, ...editableBy(actor) }, select: { id: true, slug: true, status: true, publishedAt: true } });
   if (!course) throw new DomainError("NOT_FOUND", NOT_IN_STUDIO);
   await tx.$queryRaw`SELECT 1 FROM "Course" WHERE "id" = ${course.id} FOR UPDATE`;
@@ -114,15 +116,15 @@ function documentFromRows(course: DocumentRow): CourseDocument {
 }
 
 /** The course as learners see it: its catalog rows. */
-async function publishedDocument(client: Tx | typeof db, courseId: string): Promise<CourseDocument> {
+async function publishedDocument(courseId: string, client: DbClient = db): Promise<CourseDocument> {
   return documentFromRows(await client.course.findUniqueOrThrow({ where: { id: courseId }, select: documentSelect }));
 }
 
 /** The course as the studio edits it: its draft where it has one, else its catalog rows. */
-async function currentDocument(client: Tx | typeof db, courseId: string): Promise<{ document: CourseDocument; draftUpdatedAt: Date | null }> {
+async function currentDocument(courseId: string, client: DbClient = db): Promise<{ document: CourseDocument; draftUpdatedAt: Date | null }> {
   const draft = await client.courseDraft.findUnique({ where: { courseId }, select: { content: true, updatedAt: true } });
   if (draft) return { document: draft.content as unknown as CourseDocument, draftUpdatedAt: draft.updatedAt };
-  return { document: await publishedDocument(client, courseId), draftUpdatedAt: null };
+  return { document: await publishedDocument(courseId, client), draftUpdatedAt: null };
 }
 
 /** The document's lessons as the importer takes them; every file in a document has its keys written out. */
@@ -132,9 +134,9 @@ function courseRecordOf(document: CourseDocument, status: "draft" | "published")
 }
 
 /** Writes the document to the catalog rows (the one write path) and drops the course's draft. */
-async function applyDocument(tx: Tx, course: EditableCourse, document: CourseDocument, status: "draft" | "published"): Promise<void> {
-  await writeCourse(tx, courseRecordOf(document, status));
-  await tx.courseDraft.deleteMany({ where: { courseId: course.id } });
+async function applyDocument(options: { course: EditableCourse; document: CourseDocument; status: "draft" | "published" }, tx: DbClient): Promise<void> {
+  await writeCourse(courseRecordOf(options.document, options.status), tx);
+  await tx.courseDraft.deleteMany({ where: { courseId: options.course.id } });
 }
 
 type Edit<T> = { ok: true; document: CourseDocument; result: T } | { ok: false; problems: FieldProblems };
@@ -146,11 +148,11 @@ type Edit<T> = { ok: true; document: CourseDocument; result: T } | { ok: false; 
 async function editCourse<T extends object>(
   actor: Actor,
   slug: string,
-  change: (context: { tx: Tx; course: EditableCourse; document: CourseDocument }) => Promise<Edit<T>> | Edit<T>,
+  change: (context: { tx: DbClient; course: EditableCourse; document: CourseDocument }) => Promise<Edit<T>> | Edit<T>,
 ): Promise<SaveResult<T>> {
   return db.$transaction(async (tx) => {
-    const course = await lockEditableCourse(tx, actor, slug);
-    const { document } = await currentDocument(tx, course.id);
+    const course = await lockEditableCourse({ actor, slug }, tx);
+    const { document } = await currentDocument(course.id, tx);
     const edit = await change({ tx, course, document });
     if (!edit.ok) return { ok: false as const, problems: edit.problems };
     if (course.status === "PUBLISHED") {
@@ -161,7 +163,7 @@ async function editCourse<T extends object>(
         update: { content, updatedById: actor.id },
       });
     } else {
-      await applyDocument(tx, course, edit.document, "draft");
+      await applyDocument({ course, document: edit.document, status: "draft" }, tx);
     }
     return { ok: true as const, ...edit.result };
   }, COURSE_TRANSACTION);
@@ -207,7 +209,7 @@ export async function createCourse(options: { actor: Actor; input: unknown }): P
   if (await db.course.findUnique({ where: { slug: fields.slug }, select: { id: true } })) return taken;
   try {
     await db.$transaction(async (tx) => {
-      const courseId = await importCourse(tx, {
+      const courseId = await writeCourse({ course: {
         ...fields,
         summary: "",
         description: "",
@@ -217,7 +219,7 @@ export async function createCourse(options: { actor: Actor; input: unknown }): P
         addAllCardsOnEnroll: false,
         status: "draft",
         lessons: [],
-      });
+      } }, tx);
       await tx.courseOwner.create({ data: { courseId, userId: options.actor.id, role: "OWNER" } });
     });
   } catch (error) {
@@ -249,7 +251,7 @@ export async function getCourse(options: { actor: Actor; slug: string }) {
     categorySlugs(),
   ]);
   if (!course) throw new DomainError("NOT_FOUND", NOT_IN_STUDIO);
-  const { document, draftUpdatedAt } = await currentDocument(db, course.id);
+  const { document, draftUpdatedAt } = await currentDocument(course.id);
   const fieldProblems = checkCourseFields(document.fields, categories).problems;
   const lessons = lessonProblems(document);
   const blocker = courseBlocker("published", { problemCount: problemCount(fieldProblems), lessons });
@@ -276,7 +278,7 @@ export async function getDraftChanges(options: { actor: Actor; slug: string }) {
   const course = await findEditableCourse(options.actor, options.slug);
   const draft = await db.courseDraft.findUnique({ where: { courseId: course.id }, select: { content: true, updatedAt: true } });
   if (!draft) return { hasDraft: false, updatedAt: null, diff: diffCourse({ fields: {}, lessons: [] }, { fields: {}, lessons: [] }) };
-  const published = await publishedDocument(db, course.id);
+  const published = await publishedDocument(course.id);
   return { hasDraft: true, updatedAt: draft.updatedAt, diff: diffCourse(published, draft.content as unknown as CourseDocument) };
 }
 
@@ -297,12 +299,12 @@ export async function updateCourse(options: { actor: Actor; slug: string; fields
 export async function publishCourse(options: { actor: Actor; slug: string }) {
   const categories = await categorySlugs();
   await db.$transaction(async (tx) => {
-    const course = await lockEditableCourse(tx, options.actor, options.slug);
-    const { document } = await currentDocument(tx, course.id);
+    const course = await lockEditableCourse(options, tx);
+    const { document } = await currentDocument(course.id, tx);
     const fieldProblems = checkCourseFields(document.fields, categories).problems;
     const blocker = courseBlocker("published", { problemCount: problemCount(fieldProblems), lessons: lessonProblems(document) });
     if (blocker) throw new DomainError("CONFLICT", blocker);
-    await applyDocument(tx, course, document, "published");
+    await applyDocument({ course, document, status: "published" }, tx);
   }, COURSE_TRANSACTION);
   return { status: "PUBLISHED" as const };
 }
@@ -310,9 +312,9 @@ export async function publishCourse(options: { actor: Actor; slug: string }) {
 /** Takes the course back to draft: learners no longer see it; enrollments and progress stay. Its pending edits are kept. */
 export async function unpublishCourse(options: { actor: Actor; slug: string }) {
   await db.$transaction(async (tx) => {
-    const course = await lockEditableCourse(tx, options.actor, options.slug);
-    const { document } = await currentDocument(tx, course.id);
-    await applyDocument(tx, course, document, "draft");
+    const course = await lockEditableCourse(options, tx);
+    const { document } = await currentDocument(course.id, tx);
+    await applyDocument({ course, document, status: "draft" }, tx);
   }, COURSE_TRANSACTION);
   return { status: "DRAFT" as const };
 }
@@ -327,7 +329,8 @@ export async function discardDraft(options: { actor: Actor; slug: string }) {
 // ── Lessons ─────────────────────────────────────────────────────────────────────────────────────
 
 /** The course's lesson rows that are not in the document (deleted lessons, and lessons the draft removes). */
-async function lessonsOutside(tx: Tx, courseId: string, document: CourseDocument) {
+async function lessonsOutside(options: { courseId: string; document: CourseDocument }, tx: DbClient) {
+  const { courseId, document } = options;
   const inDocument = document.lessons.map((lesson) => lesson.id);
   return tx.lesson.findMany({
     where: { courseId, id: { notIn: inDocument } },
@@ -337,10 +340,11 @@ async function lessonsOutside(tx: Tx, courseId: string, document: CourseDocument
 }
 
 /** Where `slug` is already used by another lesson of the course, as a problem for the slug field; null when free. */
-async function slugProblem(tx: Tx, courseId: string, document: CourseDocument, slug: string, lessonId: string): Promise<string | null> {
+async function slugProblem(options: { courseId: string; document: CourseDocument; slug: string; lessonId: string }, tx: DbClient): Promise<string | null> {
+  const { courseId, document, slug, lessonId } = options;
   const index = document.lessons.findIndex((lesson) => lesson.file.slug === slug && lesson.id !== lessonId);
   if (index !== -1) return duplicateLessonMessage(slug, index);
-  const outside = await lessonsOutside(tx, courseId, document);
+  const outside = await lessonsOutside({ courseId, document }, tx);
   if (outside.some((lesson) => lesson.slug === slug && lesson.id !== lessonId)) return "is the slug of a deleted lesson of this course; choose another";
   return null;
 }
@@ -367,7 +371,7 @@ export async function addLesson(options: { actor: Actor; slug: string; title: st
   return editCourse(options.actor, options.slug, async ({ tx, course, document }) => {
     const index = document.lessons.findIndex((lesson) => lesson.file.slug === slug);
     if (index !== -1) return { ok: false, problems: { slug: [duplicateLessonMessage(slug, index)] } };
-    const deleted = (await lessonsOutside(tx, course.id, document)).find((lesson) => lesson.slug === slug);
+    const deleted = (await lessonsOutside({ courseId: course.id, document }, tx)).find((lesson) => lesson.slug === slug);
     const file: JsonObject = deleted
       ? { ...lessonFromRows(deleted), title }
       : { slug, title, summary: "", objectives: [], estimatedMinutes: 10, sections: [] };
@@ -432,7 +436,7 @@ export async function saveLesson(options: { actor: Actor; slug: string; lessonId
   return editCourse(options.actor, options.slug, async ({ tx, course, document }) => {
     const index = lessonIndex(document, options.lessonId);
     if (lesson.slug !== document.lessons[index]!.file.slug) {
-      const problem = await slugProblem(tx, course.id, document, lesson.slug, options.lessonId);
+      const problem = await slugProblem({ courseId: course.id, document, slug: lesson.slug, lessonId: options.lessonId }, tx);
       if (problem) return { ok: false, problems: addProblem({}, "slug", problem) };
     }
     const file = toJsonObject({ ...lesson, sections: sections.map(joinSection) });

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "../content/service";
+import type { DbClient } from "../db-client";
 import { db } from "../db";
 import { DomainError } from "../errors";
 import type { StaffRole } from "../generated/prisma/enums";
@@ -43,7 +43,7 @@ export async function addStaff(options: { actor: Actor; slug: string; email: str
   if (!user) throw new DomainError("BAD_REQUEST", "There is no account with that email address.");
   if (user.role === "LEARNER") throw new DomainError("BAD_REQUEST", "That account is a learner's; an admin can make it an instructor first.");
   await db.$transaction(async (tx) => {
-    if (options.role !== "OWNER") await keepAnOwner(tx, course.id, user.id);
+    if (options.role !== "OWNER") await keepAnOwner({ courseId: course.id, userId: user.id }, tx);
     await tx.courseOwner.upsert({
       where: { courseId_userId: { courseId: course.id, userId: user.id } },
       create: { courseId: course.id, userId: user.id, role: options.role },
@@ -56,14 +56,15 @@ export async function addStaff(options: { actor: Actor; slug: string; email: str
 export async function removeStaff(options: { actor: Actor; slug: string; userId: string }) {
   const course = await managedCourse(options.actor, options.slug);
   await db.$transaction(async (tx) => {
-    await keepAnOwner(tx, course.id, options.userId);
+    await keepAnOwner({ courseId: course.id, userId: options.userId }, tx);
     await tx.courseOwner.deleteMany({ where: { courseId: course.id, userId: options.userId } });
   });
   return { ok: true as const };
 }
 
 /** Refuses to take away the last owner of a course that has one (the owner rows are locked meanwhile). */
-async function keepAnOwner(tx: Tx, courseId: string, userId: string): Promise<void> {
+async function keepAnOwner(options: { courseId: string; userId: string }, tx: DbClient): Promise<void> {
+  const { courseId, userId } = options;
   const owners = await tx.$queryRaw<{ userId: string }[]>`
     SELECT "userId" FROM "CourseOwner" WHERE "courseId" = ${courseId} AND "role" = 'OWNER' FOR UPDATE`;
   if (owners.length === 1 && owners[0]!.userId === userId) {

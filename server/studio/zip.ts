@@ -6,7 +6,7 @@ import { strFromU8, unzipSync, zipSync } from "fflate";
 import { parse, stringify } from "yaml";
 import { formatProblem, loadContent } from "@/lib/content/load";
 import type { CourseRecord } from "@/lib/content/sections";
-import { COURSE_TRANSACTION, describeImportReport, emptyReport, exportCourse, importCourse } from "../content/service";
+import { COURSE_TRANSACTION, describeImportReport, emptyReport, exportCourse, writeCourse } from "../content/service";
 import { db } from "../db";
 import { DomainError } from "../errors";
 import { courseBlocker, problemCount } from "./check";
@@ -131,7 +131,7 @@ export async function importCourseZip(options: { actor: Actor; zipBase64: string
       throw new DomainError("CONFLICT", "This course has unpublished edits in the studio; publish or discard them before importing a zip over it.");
     }
     const status = existing?.status === "PUBLISHED" ? "published" : "draft";
-    const courseId = await importCourse(tx, { ...course, status }, report);
+    const courseId = await writeCourse({ course: { ...course, status }, report }, tx);
     if (!existing) await tx.courseOwner.create({ data: { courseId, userId: options.actor.id, role: "OWNER" } });
     return !existing;
   }, COURSE_TRANSACTION);
@@ -145,7 +145,7 @@ export async function exportCourseZip(options: { actor: Actor; slug: string }) {
   if (blocker) throw new DomainError("CONFLICT", blocker);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "learnloop-export-"));
   try {
-    const { files } = await exportCourse({ db, slug: course.slug, outDir: dir });
+    const { files } = await exportCourse({ slug: course.slug, outDir: dir }, db);
     const entries: Record<string, Uint8Array> = {};
     for (const file of files) entries[`${course.slug}/${path.relative(dir, file).split(path.sep).join("/")}`] = await fs.readFile(file);
     return { filename: `${course.slug}.zip`, zipBase64: Buffer.from(zipSync(entries, { level: 6 })).toString("base64") };

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { courseFile, lessonFile } from "@/lib/content/schema";
 import { lessonRecord } from "@/lib/content/sections";
-import { importCourse } from "../content/importer";
+import { writeCourse } from "../content/importer";
 import { db } from "../db";
 
 // A published course whose one lesson has a quiz with a known key, for the quiz's integration
@@ -37,6 +37,6 @@ export async function createQuizCourse(options: { passPercent?: number; question
     sections: [{ type: "quiz", title: "Check", passPercent: options.passPercent ?? 70, questions: options.questions ?? TEST_QUESTIONS }],
   });
   const { lessons: _lessons, ...fields } = course;
-  await db.$transaction((tx) => importCourse(tx, { ...fields, lessons: [lessonRecord(lesson)] }));
+  await db.$transaction((tx) => writeCourse({ course: { ...fields, lessons: [lessonRecord(lesson)] } }, tx));
   return { courseSlug: slug, lessonSlug: "quiz-lesson" };
 }

@@ -31,7 +31,7 @@ beforeAll(async () => {
   await fs.rename(path.join(root, "courses", "fixture-course"), path.join(root, "courses", slug));
   const courseFile = path.join(root, "courses", slug, "course.yaml");
   await fs.writeFile(courseFile, (await fs.readFile(courseFile, "utf8")).replace("slug: fixture-course", `slug: ${slug}`));
-  await importContent({ db, root });
+  await importContent({ root }, db);
 });
 
 afterAll(async () => {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { after } from "next/server";
-import { cache } from "react";
+import { cache, Suspense } from "react";
 import { SECTION_LABEL } from "@/lib/content/structure";
 import { Alert } from "@/app/_components/alert";
 import { requireViewer } from "@/app/_auth/access";
@@ -32,12 +32,58 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: `${data.lesson.title} · ${data.course.title}` };
 }
 
+type LessonData = Awaited<ReturnType<typeof loadLesson>>;
+type LessonProgress = Awaited<ReturnType<Awaited<ReturnType<typeof getServerCaller>>["progress"]["lesson"]>>;
+
 export default async function LessonPage({ params }: { params: Params }) {
   const { slug, lesson: lessonSlug } = await params;
   const viewer = await requireViewer(`/courses/${slug}/lessons/${lessonSlug}`);
-  const { course, lesson, previous, next } = await loadLesson(slug, lessonSlug);
+  const data = await loadLesson(slug, lessonSlug);
+  const { course, lesson } = data;
+  // The lesson itself comes from the published-content cache; the learner's progress is read
+  // while the heading is already on its way, and the rest of the page streams in behind it.
   // A draft preview has no progress: only published courses are studied.
-  const progress = course.preview ? null : await (await getServerCaller()).progress.lesson({ lessonId: lesson.id });
+  const progress: Promise<LessonProgress | null> = course.preview ? Promise.resolve(null) : getServerCaller().then((caller) => caller.progress.lesson({ lessonId: lesson.id }));
+  return (
+    <article className="space-y-8">
+      {course.preview ? <Alert tone="info">Draft preview: learners cannot see this lesson until the course is published.</Alert> : null}
+      <header className="space-y-3">
+        <nav aria-label="Breadcrumb" className="text-sm">
+          <Link href={`/courses/${course.slug}`} className="text-brand-600 underline dark:text-brand-100">
+            {course.title}
+          </Link>
+          <Suspense fallback={null}>
+            <CoursePercent progress={progress} />
+          </Suspense>
+        </nav>
+        <h1 className="text-3xl font-bold tracking-tight">{lesson.title}</h1>
+        <p className="max-w-3xl text-lg text-slate-700 dark:text-slate-300">{lesson.summary}</p>
+        <section aria-labelledby="objectives-heading" className="max-w-3xl">
+          <h2 id="objectives-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
+            You will be able to
+          </h2>
+          <ul className="mt-2 list-disc space-y-1 pl-6">
+            {lesson.objectives.map((objective) => (
+              <li key={objective}>{objective}</li>
+            ))}
+          </ul>
+        </section>
+      </header>
+      <Suspense fallback={<p className="min-h-screen text-slate-600 dark:text-slate-400" role="status">Loading the lesson…</p>}>
+        <LessonBody data={data} viewerId={viewer.id} progress={progress} />
+      </Suspense>
+    </article>
+  );
+}
+
+async function CoursePercent({ progress }: { progress: Promise<LessonProgress | null> }) {
+  const loaded = await progress;
+  return loaded ? <span className="text-slate-600 dark:text-slate-400"> · {loaded.course.percent}% of the course complete</span> : null;
+}
+
+async function LessonBody({ data, viewerId, progress: loading }: { data: LessonData; viewerId: string; progress: Promise<LessonProgress | null> }) {
+  const { course, lesson, previous, next } = data;
+  const progress = await loading;
   const initial: Record<string, SectionProgressState> = Object.fromEntries(
     (progress?.sections ?? []).map((section) => [section.sectionId, { percent: section.percent, completed: section.completed, position: section.position }]),
   );
@@ -52,38 +98,17 @@ export default async function LessonPage({ params }: { params: Params }) {
     after(() => caller.review.addLessonCards({ lessonId: lesson.id }));
   }
   return (
-    <LessonProgressProvider userId={viewer.id} enrolled={enrolled} initial={initial} resumeSectionId={progress?.resumeSectionId ?? null}>
-      <article className="space-y-8">
-        {course.preview ? <Alert tone="info">Draft preview: learners cannot see this lesson until the course is published.</Alert> : null}
-        <header className="space-y-3">
-          <nav aria-label="Breadcrumb" className="text-sm">
-            <Link href={`/courses/${course.slug}`} className="text-brand-600 underline dark:text-brand-100">
-              {course.title}
-            </Link>
-            {progress ? <span className="text-slate-600 dark:text-slate-400"> · {progress.course.percent}% of the course complete</span> : null}
-          </nav>
-          <h1 className="text-3xl font-bold tracking-tight">{lesson.title}</h1>
-          <p className="max-w-3xl text-lg text-slate-700 dark:text-slate-300">{lesson.summary}</p>
-          <section aria-labelledby="objectives-heading" className="max-w-3xl">
-            <h2 id="objectives-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
-              You will be able to
-            </h2>
-            <ul className="mt-2 list-disc space-y-1 pl-6">
-              {lesson.objectives.map((objective) => (
-                <li key={objective}>{objective}</li>
-              ))}
-            </ul>
-          </section>
-          {progress && !enrolled ? (
-            <div className="max-w-3xl space-y-3 rounded-lg border border-brand-100 bg-brand-50 p-4 dark:border-brand-700 dark:bg-slate-900">
-              <p className="text-sm text-brand-700 dark:text-brand-100">
-                You are not enrolled in {course.title}. Enroll to save your progress in this lesson, earn XP and pick up where you left off.
-              </p>
-              <EnrollButton courseSlug={course.slug} enrolled={false} />
-            </div>
-          ) : null}
-          <LessonProgressSummary sectionIds={lesson.sections.map((section) => section.id)} />
-        </header>
+    <LessonProgressProvider userId={viewerId} enrolled={enrolled} initial={initial} resumeSectionId={progress?.resumeSectionId ?? null}>
+      <div className="space-y-8">
+        {progress && !enrolled ? (
+          <div className="max-w-3xl space-y-3 rounded-lg border border-brand-100 bg-brand-50 p-4 dark:border-brand-700 dark:bg-slate-900">
+            <p className="text-sm text-brand-700 dark:text-brand-100">
+              You are not enrolled in {course.title}. Enroll to save your progress in this lesson, earn XP and pick up where you left off.
+            </p>
+            <EnrollButton courseSlug={course.slug} enrolled={false} />
+          </div>
+        ) : null}
+        <LessonProgressSummary sectionIds={lesson.sections.map((section) => section.id)} />
 
         <nav aria-label="Formats of this lesson" className="sticky top-0 z-10 -mx-4 border-y border-slate-200 bg-white/95 px-4 py-2 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
           {/* One row that scrolls sideways on narrow screens, instead of wrapping into four. */}
@@ -121,7 +146,7 @@ export default async function LessonPage({ params }: { params: Params }) {
             <span />
           )}
         </nav>
-      </article>
+      </div>
     </LessonProgressProvider>
   );
 }
