@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import type { PgBoss } from "pg-boss";
 import { afterAll, describe, expect, it } from "vitest";
-import { DEFAULT_PARAMETERS, evaluateParameters, itemsFromHistory } from "@/lib/srs/memory-model";
+import { DEFAULT_PARAMETERS, evaluateParameters, expectedLogLoss, itemsFromHistory } from "@/lib/srs/memory-model";
 import { seededRandom, simulateLearner, type SimulatedReview } from "@/lib/srs/simulate-learner";
 import type { AuthUser } from "../auth/service";
 import { db } from "../db";
@@ -72,32 +72,30 @@ describe("a learner with too little history", () => {
   });
 });
 
+/** The next reviews each simulated learner does after the history the fit saw: what the fit must predict. */
+const LATER_REVIEWS = 1000;
+
 describe("30 simulated learners with their own memories", () => {
-  it("fits beat the defaults on later reviews for most of them, and only better fits can be adopted", { timeout: 900_000 }, async () => {
+  it("fits beat the defaults on later reviews for at least 27 of 30, and only better fits can be adopted", { timeout: 900_000 }, async () => {
     const random = seededRandom(2026);
-    const results: { reviews: number; fitted: number; defaults: number; better: boolean; adopted: boolean }[] = [];
+    const results: { items: number; later: number; fitted: number; defaults: number; truth: number; realizedFitted: number; realizedDefaults: number; realizedTruth: number; adopted: boolean }[] = [];
     for (let learner = 0; learner < 30; learner++) {
+      // The history in the database: 500–3,000 reviews. Then the learner goes on reviewing (scheduled as before) for LATER_REVIEWS more.
       const total = 500 + Math.floor(random() * 2501);
-      const sim = simulateLearner({ seed: 1000 + learner, reviews: total });
-      // The database holds the first 80% of the history; the rest is what the learner does next.
-      const cut = sim.reviews[Math.floor(sim.reviews.length * 0.8)]!.reviewedAt;
-      const seen = sim.reviews.filter((review) => review.reviewedAt < cut);
+      const sim = simulateLearner({ seed: 1000 + learner, reviews: total + LATER_REVIEWS });
+      const seen = sim.reviews.slice(0, total);
+      const cut = sim.reviews[total]!.reviewedAt;
       const user = await createTestUser();
       await seedLearner(user, seen);
       const caller = callerFor(user);
 
-      const fit = await caller.review.optimize().catch(() => null);
-      const later = itemsFromHistory(sim.reviews, "UTC").filter((item) => item.at >= cut);
-      if (!fit) {
-        // Too little history in the first 80% to fit at all: counts against the 90%.
-        results.push({ reviews: seen.length, fitted: Number.NaN, defaults: evaluateParameters(DEFAULT_PARAMETERS, later).logLoss, better: false, adopted: false });
-        continue;
-      }
+      // Every learner of the population has enough history to fit (500 reviews give ~200 trainable ones).
+      const fit = await caller.review.optimize();
       expect(await runFit({ fitId: fit.id, timeoutSeconds: TIMEOUT_SECONDS })).toBe("succeeded");
       const done = await db.memoryModelFit.findUniqueOrThrow({ where: { id: fit.id } });
-      expect(done).toMatchObject({ status: "SUCCEEDED", activeKey: null, progress: 1 });
+      expect(done).toMatchObject({ status: "SUCCEEDED", activeKey: null, progress: 1, reviewCount: total });
       expect(done.parameters).toHaveLength(21);
-      // The rule, for every learner: better means lower held-out log loss than the parameters in use (here the defaults).
+      // The rule, for every learner: better means lower log loss than the parameters in use (here the defaults) on the fit's own time-series splits.
       expect(done.better).toBe(done.fittedLogLoss! < done.baselineLogLoss!);
       expect(done.baselineLogLoss).toBeCloseTo(done.defaultLogLoss!, 10);
 
@@ -114,16 +112,36 @@ describe("30 simulated learners with their own memories", () => {
         const settings = await db.reviewSettings.findUnique({ where: { userId: user.id } });
         expect(settings?.weights ?? []).toEqual([]);
       }
-      results.push({ reviews: seen.length, fitted: evaluateParameters(done.parameters, later).logLoss, defaults: evaluateParameters(DEFAULT_PARAMETERS, later).logLoss, better: !!done.better, adopted });
+      // Held out: the reviews after the history the fit read.
+      const later = itemsFromHistory(sim.reviews, "UTC").filter((item) => item.at >= cut);
+      results.push({
+        items: done.trainableCount!,
+        later: later.length,
+        fitted: expectedLogLoss(done.parameters, sim.trueParameters, later),
+        defaults: expectedLogLoss(DEFAULT_PARAMETERS, sim.trueParameters, later),
+        truth: expectedLogLoss(sim.trueParameters, sim.trueParameters, later),
+        realizedFitted: evaluateParameters(done.parameters, later).logLoss,
+        realizedDefaults: evaluateParameters(DEFAULT_PARAMETERS, later).logLoss,
+        realizedTruth: evaluateParameters(sim.trueParameters, later).logLoss,
+        adopted,
+      });
     }
     const wins = results.filter((r) => r.fitted < r.defaults).length;
+    const truthWins = results.filter((r) => r.truth < r.defaults).length;
+    const realizedWins = results.filter((r) => r.realizedFitted < r.realizedDefaults).length;
+    const realizedTruthWins = results.filter((r) => r.realizedTruth < r.realizedDefaults).length;
     const adopted = results.filter((r) => r.adopted);
-    console.log(`held-out log loss, fitted vs defaults: ${wins}/30 wins; adopted ${adopted.length}/30, of which ${adopted.filter((r) => r.fitted < r.defaults).length} beat the defaults later`);
-    // Measured here: 17/30 (the issue asks for 27/30; with 500–3,000 reviews, of which ~40% are
-    // predictable targets, a 20% held-out slice is a few hundred reviews and the fit often ties).
-    expect(wins).toBeGreaterThanOrEqual(15);
-    // What the adoption rule buys: learners who adopted a fit mostly predict their future better with it.
-    expect(adopted.filter((r) => r.fitted < r.defaults).length).toBeGreaterThan(adopted.length / 2);
+    console.log(
+      `later reviews, expected log loss: fitted beat the defaults for ${wins}/30 (true parameters ${truthWins}/30); ` +
+        `realized log loss: ${realizedWins}/30 (true parameters ${realizedTruthWins}/30); ` +
+        `adopted ${adopted.length}/30, of which ${adopted.filter((r) => r.fitted < r.defaults).length} beat the defaults later`,
+    );
+    // The measure is sound: the learners' own memories beat the defaults for every one of them.
+    expect(truthWins).toBe(30);
+    // Measured: 27/30 (the three losses are learners whose memory is within 0.003 of the defaults' expected log loss).
+    expect(wins).toBeGreaterThanOrEqual(27);
+    // What the adoption rule buys: learners who adopted a fit predict their future better with it (measured: 23 of 25 adopted).
+    expect(adopted.filter((r) => r.fitted < r.defaults).length).toBeGreaterThanOrEqual(Math.ceil(adopted.length * 0.9));
   });
 });
 
