@@ -207,28 +207,73 @@ describe("switching parameters", () => {
   });
 });
 
+type Worker = { child: ReturnType<typeof spawn>; output: string[]; exited: Promise<unknown> };
+
+function startWorker(): Worker {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/training/worker.ts"], { cwd: root, env: { ...process.env, TRAINING_BACKEND: "cpu" }, stdio: ["ignore", "pipe", "pipe"] });
+  const output: string[] = [];
+  child.stdout!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  return { child, output, exited: new Promise((resolve) => child.once("exit", resolve)) };
+}
+
+async function stopWorker(worker: Worker, signal: NodeJS.Signals = "SIGTERM") {
+  if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill(signal);
+  await worker.exited;
+}
+
+const fitRow = (id: string) => db.memoryModelFit.findUniqueOrThrow({ where: { id }, select: { status: true, attempts: true, progress: true, parameters: true, activeKey: true, error: true } });
+
+async function waitForFit(id: string, done: (fit: Awaited<ReturnType<typeof fitRow>>) => boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const fit = await fitRow(id);
+    if (done(fit) || Date.now() > deadline) return fit;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describe("the fit job on a real worker", () => {
   it("is queued by optimize and finished by `npm run worker`", { timeout: 180_000 }, async () => {
     const user = await createTestUser();
     const sim = simulateLearner({ seed: 99, reviews: 2000 });
     await seedLearner(user, sim.reviews);
     const fit = await callerFor(user).review.optimize();
-    const child = spawn(process.execPath, ["--import", "tsx", "server/training/worker.ts"], { cwd: root, env: { ...process.env, TRAINING_BACKEND: "cpu" }, stdio: ["ignore", "pipe", "pipe"] });
-    const output: string[] = [];
-    child.stdout.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+    const worker = startWorker();
     try {
-      const deadline = Date.now() + 150_000;
-      let status = "QUEUED";
-      while (Date.now() < deadline) {
-        status = (await db.memoryModelFit.findUniqueOrThrow({ where: { id: fit.id }, select: { status: true } })).status;
-        if (status === "SUCCEEDED" || status === "FAILED") break;
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-      expect(status, output.join("")).toBe("SUCCEEDED");
+      const done = await waitForFit(fit.id, (f) => f.status === "SUCCEEDED" || f.status === "FAILED", 150_000);
+      expect(done.status, worker.output.join("")).toBe("SUCCEEDED");
     } finally {
-      child.kill("SIGTERM");
-      await new Promise((resolve) => child.once("exit", resolve));
+      await stopWorker(worker);
+    }
+  });
+
+  it("is run again by pg-boss on another worker when its worker is killed mid-fit, and finishes", { timeout: 300_000 }, async () => {
+    const user = await createTestUser();
+    // A long history, so the fit is still running when its worker is killed.
+    const sim = simulateLearner({ seed: 31, reviews: 12_000 });
+    await seedLearner(user, sim.reviews);
+    const fit = await callerFor(user).review.optimize();
+    const first = startWorker();
+    let second: Worker | undefined;
+    try {
+      const running = await waitForFit(fit.id, (f) => (f.status === "RUNNING" && f.progress > 0) || f.status === "SUCCEEDED" || f.status === "FAILED", 120_000);
+      expect(running, first.output.join("")).toMatchObject({ status: "RUNNING", attempts: 1 });
+      await stopWorker(first, "SIGKILL");
+      // The killed attempt left the fit running; nothing was written but its progress.
+      expect(await fitRow(fit.id)).toMatchObject({ status: "RUNNING", attempts: 1, parameters: [], activeKey: user.id });
+
+      second = startWorker();
+      // The job's heartbeat stops with the worker; pg-boss's supervisor fails it and retries it on the live worker.
+      const done = await waitForFit(fit.id, (f) => f.status === "SUCCEEDED" || f.status === "FAILED", 240_000);
+      expect(done, second.output.join("")).toMatchObject({ status: "SUCCEEDED", attempts: 2, activeKey: null, progress: 1 });
+      expect(done.parameters).toHaveLength(21);
+      const jobs = await db.$queryRaw<{ state: string; retryCount: number }[]>`
+        SELECT state::text AS state, retry_count AS "retryCount" FROM pgboss.job WHERE name = 'memory-fit' AND data->>'fitId' = ${fit.id}`;
+      expect(jobs).toEqual([{ state: "completed", retryCount: 1 }]);
+    } finally {
+      await stopWorker(first, "SIGKILL");
+      if (second) await stopWorker(second);
     }
   });
 });
