@@ -1,6 +1,6 @@
-import { computeParameters, FSRSBindingItem, FSRSBindingReview } from "@open-spaced-repetition/binding";
+import { computeParameters, convertCsvToFsrsItems, FSRSBindingItem, FSRSBindingReview } from "@open-spaced-repetition/binding";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PARAMETERS, evaluateParameters, itemsFromHistory, localDayNumber, predictRecall, timeSeriesSplits } from "./memory-model";
+import { DEFAULT_PARAMETERS, evaluateParameters, expectedLogLoss, itemsFromHistory, localDayNumber, predictRecall, timeSeriesSplits } from "./memory-model";
 import { simulateLearner } from "./simulate-learner";
 
 const at = (iso: string) => new Date(iso);
@@ -27,6 +27,23 @@ describe("itemsFromHistory", () => {
     expect(localDayNumber("Asia/Tokyo", at("2025-03-02T23:30:00Z")) - localDayNumber("UTC", at("2025-03-02T23:30:00Z"))).toBe(1);
   });
 
+  it("makes exactly the items fsrs-rs's own revlog conversion makes from the same log", () => {
+    const sim = simulateLearner({ seed: 5, reviews: 800 });
+    const ids = new Map<string, number>();
+    const states = { NEW: 0, LEARNING: 1, REVIEW: 2, RELEARNING: 3 } as const;
+    const csv = ["card_id,review_time,review_rating,review_state,review_duration"];
+    for (const review of sim.reviews) {
+      if (!ids.has(review.cardId)) ids.set(review.cardId, ids.size + 1);
+      csv.push(`${ids.get(review.cardId)},${review.reviewedAt.getTime()},${review.rating},${states[review.log.state]},5000`);
+    }
+    // A day starts at midnight in UTC, as Learnloop's days do in the learner's time zone.
+    const theirs = convertCsvToFsrsItems(Buffer.from(csv.join("\n")), 0, "UTC", () => 0);
+    const key = (reviews: readonly { rating: number; deltaT: number }[]) => reviews.map((r) => `${r.rating}@${r.deltaT}`).join(" ");
+    const ours = itemsFromHistory(sim.reviews, "UTC");
+    expect(ours.length).toBeGreaterThan(200);
+    expect(ours.map((item) => key(item.reviews)).sort()).toEqual(theirs.map((item) => key(item.reviews)).sort());
+  });
+
   it("orders items by their target review, ignores ratings outside 1–4", () => {
     const history = [
       { cardId: "late", rating: 3, reviewedAt: at("2025-01-01T10:00:00Z") },
@@ -40,12 +57,15 @@ describe("itemsFromHistory", () => {
 });
 
 describe("timeSeriesSplits", () => {
-  it("trains every split only on items before its test items, and tests five sixths of them once each", () => {
+  it("splits as scikit-learn's TimeSeriesSplit: five equal test folds at the end, each trained on everything before it", () => {
     const items = Array.from({ length: 63 }, (_, i) => i);
     const splits = timeSeriesSplits(items);
     expect(splits).toHaveLength(5);
-    for (const split of splits) expect(Math.max(...split.train)).toBeLessThan(Math.min(...split.test));
-    expect(splits.flatMap((split) => split.test)).toEqual(items.slice(10));
+    for (const split of splits) expect(split.train).toEqual(items.slice(0, split.test[0]));
+    expect(splits.map((split) => split.test.length)).toEqual([10, 10, 10, 10, 10]);
+    // 63 = 6 × 10 + 3: the remainder goes to the first training set, as in srs-benchmark.
+    expect(splits[0]!.train).toHaveLength(13);
+    expect(splits.flatMap((split) => split.test)).toEqual(items.slice(13));
     expect(timeSeriesSplits([1, 2, 3])).toEqual([]);
   });
 });
@@ -77,5 +97,22 @@ describe("evaluateParameters", () => {
     expect(evaluateParameters(fitted, items).logLoss).toBeLessThan(defaults.logLoss);
     // Unlike fsrs-rs's own evaluate (recency-weighted, so it depends on the order of the items), ours does not.
     expect(evaluateParameters(fitted, [...items].reverse()).logLoss).toBeCloseTo(evaluateParameters(fitted, items).logLoss, 12);
+  });
+});
+
+describe("the simulated learner", () => {
+  it("forgets by its own true parameters: they predict its later reviews, and score best in expected log loss", () => {
+    const sim = simulateLearner({ seed: 23, reviews: 6000, trueParameters: DEFAULT_PARAMETERS.map((w, i) => (i < 4 ? w * 0.3 : i === 20 ? 0.45 : w)) });
+    const items = itemsFromHistory(sim.reviews, "UTC");
+    const truth = predictRecall(sim.trueParameters, items);
+    const recalled = items.filter((item) => item.reviews.at(-1)!.rating > 1).length;
+    // Calibration: the outcomes are draws from the true retrievability (a binomial with this many items is within ±3σ).
+    const expected = truth.reduce((sum, p) => sum + p, 0);
+    const sigma = Math.sqrt(truth.reduce((sum, p) => sum + p * (1 - p), 0));
+    expect(Math.abs(recalled - expected)).toBeLessThan(3 * sigma);
+    // The defaults' retention at these intervals is visibly off for this learner, the truth's is not.
+    const defaults = predictRecall(DEFAULT_PARAMETERS, items).reduce((sum, p) => sum + p, 0);
+    expect(Math.abs(recalled - defaults)).toBeGreaterThan(5 * sigma);
+    expect(expectedLogLoss(sim.trueParameters, sim.trueParameters, items)).toBeLessThan(expectedLogLoss(DEFAULT_PARAMETERS, sim.trueParameters, items));
   });
 });

@@ -134,17 +134,38 @@ function binKey(item: MemoryItem): string {
 }
 
 /**
- * Time-series splits as fsrs-rs's `evaluateWithTimeSeriesSplits` makes them: the items, in time
- * order, cut into `splits + 1` equal segments; split k trains on segments 0..k and tests on k + 1
- * (the last one takes the remainder). Every test item lies after everything its model saw.
+ * Time-series splits as srs-benchmark makes them (scikit-learn's `TimeSeriesSplit`, five splits):
+ * the last five `floor(n / 6)` items, in time order, are the test folds; each fold's model trains
+ * on every item before it (the first fold's training set also takes the remainder of the
+ * division). Every test item lies after everything its model saw.
  */
 export function timeSeriesSplits<T>(items: readonly T[], splits = 5): { train: T[]; test: T[] }[] {
   const segment = Math.floor(items.length / (splits + 1));
   if (segment === 0) return [];
+  const firstTest = items.length - splits * segment;
   return Array.from({ length: splits }, (_, i) => ({
-    train: items.slice(0, (i + 1) * segment),
-    test: items.slice((i + 1) * segment, i === splits - 1 ? items.length : (i + 2) * segment),
+    train: items.slice(0, firstTest + i * segment),
+    test: items.slice(firstTest + i * segment, firstTest + (i + 1) * segment),
   }));
+}
+
+/**
+ * Log loss with the outcome's coin flip averaged out: for items whose true recall probability is
+ * known (a simulated learner's), the expected log loss of `parameters`' predictions over every
+ * outcome the learner could have produced on those reviews. The realized log loss of a few hundred
+ * reviews is mostly that coin flip; this is its mean. The true parameters score lowest (a proper
+ * scoring rule), so "beats the defaults" here means "is closer to the learner's memory".
+ */
+export function expectedLogLoss(parameters: readonly number[], trueParameters: readonly number[], items: readonly MemoryItem[]): number {
+  if (!items.length) return Number.NaN;
+  const predicted = predictRecall(parameters, items);
+  const truth = predictRecall(trueParameters, items);
+  let loss = 0;
+  predicted.forEach((p, i) => {
+    const t = truth[i]!;
+    loss -= t * Math.log(p) + (1 - t) * Math.log(1 - p);
+  });
+  return loss / items.length;
 }
 
 /** True when `parameters` is a usable FSRS-6 parameter vector (21 finite numbers). */

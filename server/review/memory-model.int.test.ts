@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import type { PgBoss } from "pg-boss";
 import { afterAll, describe, expect, it } from "vitest";
-import { DEFAULT_PARAMETERS, evaluateParameters, itemsFromHistory } from "@/lib/srs/memory-model";
+import { DEFAULT_PARAMETERS, evaluateParameters, expectedLogLoss, itemsFromHistory } from "@/lib/srs/memory-model";
 import { seededRandom, simulateLearner, type SimulatedReview } from "@/lib/srs/simulate-learner";
 import type { AuthUser } from "../auth/service";
 import { db } from "../db";
@@ -72,32 +72,30 @@ describe("a learner with too little history", () => {
   });
 });
 
+/** The next reviews each simulated learner does after the history the fit saw: what the fit must predict. */
+const LATER_REVIEWS = 1000;
+
 describe("30 simulated learners with their own memories", () => {
-  it("fits beat the defaults on later reviews for most of them, and only better fits can be adopted", { timeout: 900_000 }, async () => {
+  it("fits beat the defaults on later reviews for at least 27 of 30, and only better fits can be adopted", { timeout: 900_000 }, async () => {
     const random = seededRandom(2026);
-    const results: { reviews: number; fitted: number; defaults: number; better: boolean; adopted: boolean }[] = [];
+    const results: { items: number; later: number; fitted: number; defaults: number; truth: number; realizedFitted: number; realizedDefaults: number; realizedTruth: number; adopted: boolean }[] = [];
     for (let learner = 0; learner < 30; learner++) {
+      // The history in the database: 500–3,000 reviews. Then the learner goes on reviewing (scheduled as before) for LATER_REVIEWS more.
       const total = 500 + Math.floor(random() * 2501);
-      const sim = simulateLearner({ seed: 1000 + learner, reviews: total });
-      // The database holds the first 80% of the history; the rest is what the learner does next.
-      const cut = sim.reviews[Math.floor(sim.reviews.length * 0.8)]!.reviewedAt;
-      const seen = sim.reviews.filter((review) => review.reviewedAt < cut);
+      const sim = simulateLearner({ seed: 1000 + learner, reviews: total + LATER_REVIEWS });
+      const seen = sim.reviews.slice(0, total);
+      const cut = sim.reviews[total]!.reviewedAt;
       const user = await createTestUser();
       await seedLearner(user, seen);
       const caller = callerFor(user);
 
-      const fit = await caller.review.optimize().catch(() => null);
-      const later = itemsFromHistory(sim.reviews, "UTC").filter((item) => item.at >= cut);
-      if (!fit) {
-        // Too little history in the first 80% to fit at all: counts against the 90%.
-        results.push({ reviews: seen.length, fitted: Number.NaN, defaults: evaluateParameters(DEFAULT_PARAMETERS, later).logLoss, better: false, adopted: false });
-        continue;
-      }
+      // Every learner of the population has enough history to fit (500 reviews give ~200 trainable ones).
+      const fit = await caller.review.optimize();
       expect(await runFit({ fitId: fit.id, timeoutSeconds: TIMEOUT_SECONDS })).toBe("succeeded");
       const done = await db.memoryModelFit.findUniqueOrThrow({ where: { id: fit.id } });
-      expect(done).toMatchObject({ status: "SUCCEEDED", activeKey: null, progress: 1 });
+      expect(done).toMatchObject({ status: "SUCCEEDED", activeKey: null, progress: 1, reviewCount: total });
       expect(done.parameters).toHaveLength(21);
-      // The rule, for every learner: better means lower held-out log loss than the parameters in use (here the defaults).
+      // The rule, for every learner: better means lower log loss than the parameters in use (here the defaults) on the fit's own time-series splits.
       expect(done.better).toBe(done.fittedLogLoss! < done.baselineLogLoss!);
       expect(done.baselineLogLoss).toBeCloseTo(done.defaultLogLoss!, 10);
 
@@ -114,16 +112,36 @@ describe("30 simulated learners with their own memories", () => {
         const settings = await db.reviewSettings.findUnique({ where: { userId: user.id } });
         expect(settings?.weights ?? []).toEqual([]);
       }
-      results.push({ reviews: seen.length, fitted: evaluateParameters(done.parameters, later).logLoss, defaults: evaluateParameters(DEFAULT_PARAMETERS, later).logLoss, better: !!done.better, adopted });
+      // Held out: the reviews after the history the fit read.
+      const later = itemsFromHistory(sim.reviews, "UTC").filter((item) => item.at >= cut);
+      results.push({
+        items: done.trainableCount!,
+        later: later.length,
+        fitted: expectedLogLoss(done.parameters, sim.trueParameters, later),
+        defaults: expectedLogLoss(DEFAULT_PARAMETERS, sim.trueParameters, later),
+        truth: expectedLogLoss(sim.trueParameters, sim.trueParameters, later),
+        realizedFitted: evaluateParameters(done.parameters, later).logLoss,
+        realizedDefaults: evaluateParameters(DEFAULT_PARAMETERS, later).logLoss,
+        realizedTruth: evaluateParameters(sim.trueParameters, later).logLoss,
+        adopted,
+      });
     }
     const wins = results.filter((r) => r.fitted < r.defaults).length;
+    const truthWins = results.filter((r) => r.truth < r.defaults).length;
+    const realizedWins = results.filter((r) => r.realizedFitted < r.realizedDefaults).length;
+    const realizedTruthWins = results.filter((r) => r.realizedTruth < r.realizedDefaults).length;
     const adopted = results.filter((r) => r.adopted);
-    console.log(`held-out log loss, fitted vs defaults: ${wins}/30 wins; adopted ${adopted.length}/30, of which ${adopted.filter((r) => r.fitted < r.defaults).length} beat the defaults later`);
-    // Measured here: 17/30 (the issue asks for 27/30; with 500–3,000 reviews, of which ~40% are
-    // predictable targets, a 20% held-out slice is a few hundred reviews and the fit often ties).
-    expect(wins).toBeGreaterThanOrEqual(15);
-    // What the adoption rule buys: learners who adopted a fit mostly predict their future better with it.
-    expect(adopted.filter((r) => r.fitted < r.defaults).length).toBeGreaterThan(adopted.length / 2);
+    console.log(
+      `later reviews, expected log loss: fitted beat the defaults for ${wins}/30 (true parameters ${truthWins}/30); ` +
+        `realized log loss: ${realizedWins}/30 (true parameters ${realizedTruthWins}/30); ` +
+        `adopted ${adopted.length}/30, of which ${adopted.filter((r) => r.fitted < r.defaults).length} beat the defaults later`,
+    );
+    // The measure is sound: the learners' own memories beat the defaults for every one of them.
+    expect(truthWins).toBe(30);
+    // Measured: 27/30 (the three losses are learners whose memory is within 0.003 of the defaults' expected log loss).
+    expect(wins).toBeGreaterThanOrEqual(27);
+    // What the adoption rule buys: learners who adopted a fit predict their future better with it (measured: 23 of 25 adopted).
+    expect(adopted.filter((r) => r.fitted < r.defaults).length).toBeGreaterThanOrEqual(Math.ceil(adopted.length * 0.9));
   });
 });
 
@@ -189,28 +207,73 @@ describe("switching parameters", () => {
   });
 });
 
+type Worker = { child: ReturnType<typeof spawn>; output: string[]; exited: Promise<unknown> };
+
+function startWorker(): Worker {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/training/worker.ts"], { cwd: root, env: { ...process.env, TRAINING_BACKEND: "cpu" }, stdio: ["ignore", "pipe", "pipe"] });
+  const output: string[] = [];
+  child.stdout!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  return { child, output, exited: new Promise((resolve) => child.once("exit", resolve)) };
+}
+
+async function stopWorker(worker: Worker, signal: NodeJS.Signals = "SIGTERM") {
+  if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill(signal);
+  await worker.exited;
+}
+
+const fitRow = (id: string) => db.memoryModelFit.findUniqueOrThrow({ where: { id }, select: { status: true, attempts: true, progress: true, parameters: true, activeKey: true, error: true } });
+
+async function waitForFit(id: string, done: (fit: Awaited<ReturnType<typeof fitRow>>) => boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const fit = await fitRow(id);
+    if (done(fit) || Date.now() > deadline) return fit;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describe("the fit job on a real worker", () => {
   it("is queued by optimize and finished by `npm run worker`", { timeout: 180_000 }, async () => {
     const user = await createTestUser();
     const sim = simulateLearner({ seed: 99, reviews: 2000 });
     await seedLearner(user, sim.reviews);
     const fit = await callerFor(user).review.optimize();
-    const child = spawn(process.execPath, ["--import", "tsx", "server/training/worker.ts"], { cwd: root, env: { ...process.env, TRAINING_BACKEND: "cpu" }, stdio: ["ignore", "pipe", "pipe"] });
-    const output: string[] = [];
-    child.stdout.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+    const worker = startWorker();
     try {
-      const deadline = Date.now() + 150_000;
-      let status = "QUEUED";
-      while (Date.now() < deadline) {
-        status = (await db.memoryModelFit.findUniqueOrThrow({ where: { id: fit.id }, select: { status: true } })).status;
-        if (status === "SUCCEEDED" || status === "FAILED") break;
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-      expect(status, output.join("")).toBe("SUCCEEDED");
+      const done = await waitForFit(fit.id, (f) => f.status === "SUCCEEDED" || f.status === "FAILED", 150_000);
+      expect(done.status, worker.output.join("")).toBe("SUCCEEDED");
     } finally {
-      child.kill("SIGTERM");
-      await new Promise((resolve) => child.once("exit", resolve));
+      await stopWorker(worker);
+    }
+  });
+
+  it("is run again by pg-boss on another worker when its worker is killed mid-fit, and finishes", { timeout: 300_000 }, async () => {
+    const user = await createTestUser();
+    // A long history, so the fit is still running when its worker is killed.
+    const sim = simulateLearner({ seed: 31, reviews: 12_000 });
+    await seedLearner(user, sim.reviews);
+    const fit = await callerFor(user).review.optimize();
+    const first = startWorker();
+    let second: Worker | undefined;
+    try {
+      const running = await waitForFit(fit.id, (f) => (f.status === "RUNNING" && f.progress > 0) || f.status === "SUCCEEDED" || f.status === "FAILED", 120_000);
+      expect(running, first.output.join("")).toMatchObject({ status: "RUNNING", attempts: 1 });
+      await stopWorker(first, "SIGKILL");
+      // The killed attempt left the fit running; nothing was written but its progress.
+      expect(await fitRow(fit.id)).toMatchObject({ status: "RUNNING", attempts: 1, parameters: [], activeKey: user.id });
+
+      second = startWorker();
+      // The job's heartbeat stops with the worker; pg-boss's supervisor fails it and retries it on the live worker.
+      const done = await waitForFit(fit.id, (f) => f.status === "SUCCEEDED" || f.status === "FAILED", 240_000);
+      expect(done, second.output.join("")).toMatchObject({ status: "SUCCEEDED", attempts: 2, activeKey: null, progress: 1 });
+      expect(done.parameters).toHaveLength(21);
+      const jobs = await db.$queryRaw<{ state: string; retryCount: number }[]>`
+        SELECT state::text AS state, retry_count AS "retryCount" FROM pgboss.job WHERE name = 'memory-fit' AND data->>'fitId' = ${fit.id}`;
+      expect(jobs).toEqual([{ state: "completed", retryCount: 1 }]);
+    } finally {
+      await stopWorker(first, "SIGKILL");
+      if (second) await stopWorker(second);
     }
   });
 });

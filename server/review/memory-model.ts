@@ -31,10 +31,13 @@ import { LEARN_AHEAD_MINUTES, localDay } from "./service";
 /**
  * Reviews the optimizer can learn from before a fit is offered: reviews on a later day than the
  * card's previous one (same-day steps teach it nothing on their own). fsrs-rs returns the defaults
- * below 8 such items and fits only the four initial stabilities below 64; time-series evaluation
- * trains its first split on a sixth of the items, so 400 gives even that split 64.
+ * below 8 such items and fits only the four initial stabilities below 64. With 128, the final fit
+ * and at least three of the five time-series folds train all 21 parameters (the earlier folds fit
+ * the initial stabilities only, which can only make the evidence more cautious); whether the fit
+ * is used is then decided by that evidence, not by the count. A learner with 500 reviews has about
+ * 200 such reviews.
  */
-export const MIN_TRAINABLE_REVIEWS = 400;
+export const MIN_TRAINABLE_REVIEWS = 128;
 /** fsrs-rs's optimizer options as Learnloop schedules: short-term (same-day) stability on, one relearning step. */
 const OPTIMIZER_OPTIONS = { enableShortTerm: true, numRelearningSteps: 1 } as const;
 const MAX_ATTEMPTS = 3;
