@@ -146,10 +146,13 @@ export function LessonProgressProvider({
     [enrolled, getQueue],
   );
 
-  // Open at the section the learner was last in (unless the address names one), then start
-  // following which section they are in once they move.
+  // Open at the section the address names, else at the one the learner was last in, then start
+  // following which section they are in once they move. The sections stream in after the page's
+  // heading, so the browser's own jump to `#section-…` may have found nothing yet: it is made here.
   useEffect(() => {
-    if (!window.location.hash && resumeSectionId) {
+    const named = window.location.hash ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
+    if (named) named.scrollIntoView({ block: "start" });
+    else if (!window.location.hash && resumeSectionId) {
       document.querySelector(`[data-section-id="${resumeSectionId}"]`)?.scrollIntoView({ block: "start" });
     }
     // Only the learner's own scrolling counts (wheel, touch, scrolling keys outside controls): a
