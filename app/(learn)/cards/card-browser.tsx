@@ -110,6 +110,10 @@ export function CardBrowser({ initialDeckId }: { initialDeckId?: string }) {
     trpc.review.decks.create.mutationOptions({
       onSuccess: async (deck) => {
         setNewDeck("");
+        // Shown at once, whatever the refetch below finds in flight.
+        queryClient.setQueryData(trpc.review.decks.list.queryKey(), (decks) =>
+          [...(decks ?? []).filter((other) => other.id !== deck.id), { ...deck, cardCount: 0 }].sort((a, b) => a.name.localeCompare(b.name)),
+        );
         setMessage({ tone: "success", text: `Deck “${deck.name}” created.` });
         await refresh();
       },
