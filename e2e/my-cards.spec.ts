@@ -28,6 +28,7 @@ test("write a deck of own cards, find and edit one, learn it with choices and ty
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My cards" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My cards" })).toBeVisible();
+  await expect(page.getByText("You have no decks of your own yet.")).toBeVisible();
   await page.getByLabel("New deck name").fill("Capitals");
   await page.getByRole("button", { name: "Create deck" }).click();
   await expect(page.getByText("Deck “Capitals” created.")).toBeVisible();

@@ -83,6 +83,9 @@ export function CardBrowser({ initialDeckId }: { initialDeckId?: string }) {
   const decks = useQuery(trpc.review.decks.list.queryOptions());
 
   const refresh = async () => {
+    // A first load still in flight would be awaited rather than repeated by the invalidation below
+    // (and would answer with the list from before the change): cancel it first.
+    await queryClient.cancelQueries({ queryKey: trpc.review.decks.pathKey() });
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.review.browser.pathKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.review.decks.pathKey() }),
@@ -110,6 +113,11 @@ export function CardBrowser({ initialDeckId }: { initialDeckId?: string }) {
     trpc.review.decks.create.mutationOptions({
       onSuccess: async (deck) => {
         setNewDeck("");
+        await queryClient.cancelQueries({ queryKey: trpc.review.decks.pathKey() });
+        // Shown at once, whatever the refetch below brings.
+        queryClient.setQueryData(trpc.review.decks.list.queryKey(), (decks) =>
+          [...(decks ?? []).filter((other) => other.id !== deck.id), { ...deck, cardCount: 0 }].sort((a, b) => a.name.localeCompare(b.name)),
+        );
         setMessage({ tone: "success", text: `Deck “${deck.name}” created.` });
         await refresh();
       },
@@ -127,7 +135,9 @@ export function CardBrowser({ initialDeckId }: { initialDeckId?: string }) {
     <div className="space-y-6">
       <section aria-labelledby={`${ids}-decks`} className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
         <h2 id={`${ids}-decks`} className="text-lg font-semibold">Your decks</h2>
-        {decks.data?.length ? (
+        {decks.isPending ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">Loading your decks…</p>
+        ) : decks.data?.length ? (
           <ul className="flex flex-wrap gap-3">
             {decks.data.map((deck) => (
               <li key={deck.id} className="flex flex-wrap items-center gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-700">
