@@ -3,6 +3,7 @@
 // It reads numbers back from the accelerator once per epoch, not once per batch, which matters on
 // WebGL where each read stalls the pipeline.
 import * as tf from "@tensorflow/tfjs";
+import { Adam } from "./adam";
 import { createRandom, deriveSeed, shuffled } from "./random";
 
 export type EpochMetrics = {
@@ -76,8 +77,8 @@ export async function evaluateLossAccuracy(model: tf.LayersModel, set: TensorSet
 /** Trains the model's trainable weights (frozen layers are left alone) and returns the history. */
 export async function train(model: tf.LayersModel, data: { train: TensorSet; val: TensorSet }, options: TrainOptions): Promise<TrainResult> {
   const started = performance.now();
-  const optimizer = tf.train.adam(options.learningRate);
   const variables = model.trainableWeights.map((weight) => weight.read() as tf.Variable);
+  const optimizer = new Adam(variables, { learningRate: options.learningRate });
   const yTrain = oneHot(data.train.labels, data.train.classes);
   const n = data.train.labels.length;
   const order = Array.from({ length: n }, (_, i) => i);
@@ -102,15 +103,13 @@ export async function train(model: tf.LayersModel, data: { train: TensorSet; val
         const yb = tf.gather(yTrain, indices);
         const size = indices.shape[0];
         const batch: { correct?: tf.Scalar } = {};
-        const cost = optimizer.minimize(
-          () => {
-            const p = model.apply(xb, { training: true }) as tf.Tensor2D;
-            batch.correct = tf.keep(tf.equal(p.argMax(-1), yb.argMax(-1)).sum().toFloat() as tf.Scalar);
-            return tf.metrics.categoricalCrossentropy(yb, p).mean() as tf.Scalar;
-          },
-          true,
-          variables,
-        )!;
+        const { value: cost, grads } = tf.variableGrads(() => {
+          const p = model.apply(xb, { training: true }) as tf.Tensor2D;
+          batch.correct = tf.keep(tf.equal(p.argMax(-1), yb.argMax(-1)).sum().toFloat() as tf.Scalar);
+          return tf.metrics.categoricalCrossentropy(yb, p).mean() as tf.Scalar;
+        }, variables);
+        optimizer.apply(variables.map((variable) => grads[variable.name]!));
+        tf.dispose(Object.values(grads));
         const [nextLoss, nextCorrect] = tf.tidy(() => [lossSum.add(cost.mul(size)) as tf.Scalar, correctSum.add(batch.correct!) as tf.Scalar]);
         tf.dispose([indices, xb, yb, cost, batch.correct!, lossSum, correctSum]);
         lossSum = nextLoss!;

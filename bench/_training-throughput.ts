@@ -1,0 +1,33 @@
+// One side of the PyTorch comparison in `npm run bench -- training`: the lab's CNN built by
+// lib/ml/model.ts, trained from scratch by lib/ml/train.ts on the wasm backend (one thread, as in the
+// worker) on random images, after one warm-up epoch. bench/_torch-reference.py is the other side.
+// Prints one JSON line: {"samplesPerSecond": …}.
+// Usage: node --import tsx bench/_training-throughput.ts SIZE PADDING CLASSES EXAMPLES BATCH EPOCHS [BACKEND]
+import * as tf from "@tensorflow/tfjs";
+import { buildBase, createHead, withHead } from "../lib/ml/model";
+import { createRandom } from "../lib/ml/random";
+import { train } from "../lib/ml/train";
+import { registerWasmTrainingKernels } from "../lib/ml/wasm-kernels";
+
+const [size, padding, classes, examples, batchSize, epochs] = [Number(process.argv[2]), process.argv[3] as "valid" | "same", Number(process.argv[4]), Number(process.argv[5]), Number(process.argv[6]), Number(process.argv[7])];
+const backend = process.argv[8] ?? "wasm";
+if (backend === "wasm") {
+  await import("@tensorflow/tfjs-backend-wasm");
+  registerWasmTrainingKernels();
+}
+if (!(await tf.setBackend(backend))) throw new Error(`The ${backend} backend did not start.`);
+await tf.ready();
+
+const random = createRandom(1);
+const model = withHead(buildBase({ inputWidth: size, inputHeight: size, filters: [16, 32], kernelSize: 3, padding }, 1), createHead(classes));
+const x = tf.randomUniform([examples, size, size, 1], 0, 1, "float32", 1);
+const labels = Int32Array.from({ length: examples }, () => Math.floor(random() * classes));
+// One batch of validation per epoch: the loop always validates, this keeps it out of the figure.
+const val = { x: x.slice(0, batchSize), labels: labels.slice(0, batchSize), classes };
+const data = { train: { x, labels, classes }, val };
+const options = { batchSize, learningRate: 0.001, seed: 1, yieldEveryBatches: 1 };
+await train(model, data, { ...options, epochs: 1 });
+const started = performance.now();
+const result = await train(model, data, { ...options, epochs });
+const elapsed = (performance.now() - started) / 1000;
+console.log(JSON.stringify({ samplesPerSecond: result.samplesSeen / elapsed, backend: tf.getBackend() }));
