@@ -1,7 +1,8 @@
 // One side of the PyTorch comparison in `npm run bench -- training`: the lab's CNN built by
 // lib/ml/model.ts, trained from scratch by lib/ml/train.ts on the wasm backend (one thread, as in the
 // worker) on random images, after one warm-up epoch. bench/_torch-reference.py is the other side.
-// Prints one JSON line: {"samplesPerSecond": …}.
+// Prints one JSON line: {"samplesPerSecond": …, "samplesPerCpuSecond": …} (per CPU-second: this
+// process's own CPU time, less sensitive to other work on the machine).
 // Usage: node --import tsx bench/_training-throughput.ts SIZE PADDING CLASSES EXAMPLES BATCH EPOCHS [BACKEND]
 import * as tf from "@tensorflow/tfjs";
 import { buildBase, createHead, withHead } from "../lib/ml/model";
@@ -28,6 +29,8 @@ const data = { train: { x, labels, classes }, val };
 const options = { batchSize, learningRate: 0.001, seed: 1, yieldEveryBatches: 1 };
 await train(model, data, { ...options, epochs: 1 });
 const started = performance.now();
+const cpuStarted = process.cpuUsage();
 const result = await train(model, data, { ...options, epochs });
 const elapsed = (performance.now() - started) / 1000;
-console.log(JSON.stringify({ samplesPerSecond: result.samplesSeen / elapsed, backend: tf.getBackend() }));
+const cpu = process.cpuUsage(cpuStarted);
+console.log(JSON.stringify({ samplesPerSecond: result.samplesSeen / elapsed, samplesPerCpuSecond: result.samplesSeen / ((cpu.user + cpu.system) / 1e6), backend: tf.getBackend() }));

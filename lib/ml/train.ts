@@ -1,9 +1,14 @@
 // The training loop shared by the browser lab, the pretraining script and the server worker: seeded
 // mini-batch order, Adam, categorical cross-entropy, and train/validation metrics after every epoch.
+// Validation uses a fixed subset of at most DEFAULT_VALIDATION_EXAMPLES examples, the same ones every
+// epoch and every run (chosen by a constant seed): measuring all 10,000 Fashion-MNIST validation
+// images after every epoch took most of a short run's time, and the curve it draws only needs to be
+// comparable between epochs and runs. The test set, not this, gives a run's reported accuracy.
+// Checkpoints carry the optimizer's state, so a resumed run continues the same optimisation.
 // It reads numbers back from the accelerator once per epoch, not once per batch, which matters on
 // WebGL where each read stalls the pipeline.
 import * as tf from "@tensorflow/tfjs";
-import { Adam } from "./adam";
+import { Adam, type AdamState } from "./adam";
 import { createRandom, deriveSeed, shuffled } from "./random";
 
 export type EpochMetrics = {
@@ -16,13 +21,26 @@ export type EpochMetrics = {
   elapsedMs: number;
 };
 
+export const DEFAULT_VALIDATION_EXAMPLES = 1000;
+const VALIDATION_SUBSET_SEED = 0x5eed;
+
+/** What a checkpoint needs besides the weights to resume exactly: the optimizer's state. */
+export type TrainCheckpoint = { optimizerState: () => Promise<AdamState> };
+
 export type TrainOptions = {
   epochs: number;
   batchSize: number;
   learningRate: number;
   seed: number;
-  /** Called after every epoch; training waits for it (a worker posts the metrics here). */
-  onEpochEnd?: (metrics: EpochMetrics) => void | Promise<void>;
+  /**
+   * Called after every epoch; training waits for it (a worker posts the metrics here). `checkpoint`
+   * reads the optimizer's state at this point, for a checkpoint that resumes exactly.
+   */
+  onEpochEnd?: (metrics: EpochMetrics, checkpoint: TrainCheckpoint) => void | Promise<void>;
+  /** Resume: the optimizer's state saved with the weights at the end of epoch `firstEpoch − 1`. */
+  optimizerState?: AdamState;
+  /** Validate on at most this many validation examples, always the same ones (see above); "all" for every one. */
+  validationExamples?: number | "all";
   /** Checked between batches; true stops training at once, keeping the epochs already done. */
   shouldStop?: () => boolean;
   /** For a second training stage: the number of its first epoch and the time already spent. */
@@ -65,6 +83,13 @@ function lossAndCorrect(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor2D, bat
   });
 }
 
+/** The validation examples used after every epoch: all of them, or a fixed seeded subset in index order. */
+export function validationSubset(count: number, limit: number | "all" = DEFAULT_VALIDATION_EXAMPLES): number[] | null {
+  if (limit === "all" || count <= limit) return null;
+  const all = Array.from({ length: count }, (_, i) => i);
+  return shuffled(all, createRandom(VALIDATION_SUBSET_SEED)).slice(0, limit).sort((a, b) => a - b);
+}
+
 export async function evaluateLossAccuracy(model: tf.LayersModel, set: TensorSet): Promise<{ loss: number; accuracy: number }> {
   const y = oneHot(set.labels, set.classes);
   const { loss, correct } = lossAndCorrect(model, set.x, y);
@@ -79,6 +104,12 @@ export async function train(model: tf.LayersModel, data: { train: TensorSet; val
   const started = performance.now();
   const variables = model.trainableWeights.map((weight) => weight.read() as tf.Variable);
   const optimizer = new Adam(variables, { learningRate: options.learningRate });
+  if (options.optimizerState) optimizer.setState(options.optimizerState);
+  const subset = validationSubset(data.val.labels.length, options.validationExamples);
+  const val: TensorSet = subset
+    ? tf.tidy(() => ({ x: tf.gather(data.val.x, tf.tensor1d(subset, "int32")), labels: Int32Array.from(subset, (i) => data.val.labels[i]!), classes: data.val.classes }))
+    : data.val;
+  const checkpoint: TrainCheckpoint = { optimizerState: () => optimizer.getState() };
   const yTrain = oneHot(data.train.labels, data.train.classes);
   const n = data.train.labels.length;
   const order = Array.from({ length: n }, (_, i) => i);
@@ -124,22 +155,23 @@ export async function train(model: tf.LayersModel, data: { train: TensorSet; val
       const trainCorrect = (await correctSum.data())[0]!;
       tf.dispose([lossSum, correctSum]);
       if (seen === 0) break;
-      const val = await evaluateLossAccuracy(model, data.val);
+      const validation = await evaluateLossAccuracy(model, val);
       const metrics: EpochMetrics = {
         epoch,
         loss: trainLoss / seen,
         accuracy: trainCorrect / seen,
-        valLoss: val.loss,
-        valAccuracy: val.accuracy,
+        valLoss: validation.loss,
+        valAccuracy: validation.accuracy,
         elapsedMs: (options.elapsedOffsetMs ?? 0) + performance.now() - started,
       };
       // An epoch cut short by a stop still reports what it saw, marked by the stop flag.
       history.push(metrics);
-      await options.onEpochEnd?.(metrics);
+      await options.onEpochEnd?.(metrics, checkpoint);
     }
   } finally {
     optimizer.dispose();
     yTrain.dispose();
+    if (val !== data.val) val.x.dispose();
   }
   return { history, stopped, samplesSeen, durationMs: performance.now() - started };
 }
