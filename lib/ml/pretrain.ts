@@ -6,7 +6,8 @@ import { evaluate } from "./evaluate";
 import { buildBase, createSourceHead, withHead } from "./model";
 import { copyWeightsByLayer, loadModel } from "./model-io";
 import type { BaseArchitecture } from "./network";
-import { train, type EpochMetrics } from "./train";
+import type { AdamState } from "./adam";
+import { train, type EpochMetrics, type TrainCheckpoint } from "./train";
 
 export type PretrainOptions = {
   arch: BaseArchitecture;
@@ -18,11 +19,15 @@ export type PretrainOptions = {
   batchSize: number;
   learningRate: number;
   seed: number;
-  onEpochEnd?: (metrics: EpochMetrics, model: tf.LayersModel) => void | Promise<void>;
+  /** `checkpoint` reads the optimizer's state, to save with the weights (see TrainOptions). */
+  onEpochEnd?: (metrics: EpochMetrics, model: tf.LayersModel, checkpoint: TrainCheckpoint) => void | Promise<void>;
   shouldStop?: () => boolean;
   yieldEveryBatches?: number;
-  /** Continue from a checkpoint of the whole model saved after epoch `afterEpoch` (see runExperiment). */
-  resume?: { afterEpoch: number; weights: tf.io.ModelArtifacts; history: EpochMetrics[] };
+  /**
+   * Continue from a checkpoint of the whole model saved after epoch `afterEpoch` (see runExperiment),
+   * with the optimizer's state saved beside it when there is one (then the run continues exactly).
+   */
+  resume?: { afterEpoch: number; weights: tf.io.ModelArtifacts; history: EpochMetrics[]; optimizerState?: AdamState };
 };
 
 export async function pretrainBase(options: PretrainOptions) {
@@ -48,7 +53,8 @@ export async function pretrainBase(options: PretrainOptions) {
         seed: options.seed,
         firstEpoch: earlier.length + 1,
         elapsedOffsetMs: resumedMs,
-        onEpochEnd: options.onEpochEnd && ((metrics) => options.onEpochEnd!(metrics, model)),
+        onEpochEnd: options.onEpochEnd && ((metrics, checkpoint) => options.onEpochEnd!(metrics, model, checkpoint)),
+        optimizerState: options.resume?.optimizerState,
         shouldStop: options.shouldStop,
         yieldEveryBatches: options.yieldEveryBatches,
       },
