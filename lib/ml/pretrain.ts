@@ -7,7 +7,7 @@ import { buildBase, createSourceHead, withHead } from "./model";
 import { copyWeightsByLayer, loadModel } from "./model-io";
 import type { BaseArchitecture } from "./network";
 import type { AdamState } from "./adam";
-import { train, type EpochMetrics, type TrainCheckpoint } from "./train";
+import { streamed, train, type EpochMetrics, type TrainCheckpoint } from "./train";
 
 export type PretrainOptions = {
   arch: BaseArchitecture;
@@ -34,7 +34,9 @@ export async function pretrainBase(options: PretrainOptions) {
   const tensor = (set: ImageSet) => tf.tensor4d(set.images, [set.count, set.height, set.width, 1]);
   const base = buildBase(options.arch, options.seed);
   const model = withHead(base, createSourceHead(options.classes, options.seed));
-  const [xTrain, xVal, xTest] = [tensor(options.train), tensor(options.val), tensor(options.test)];
+  // Training and validation images are streamed a batch at a time (the full Fashion-MNIST source
+  // classes are 30,000 images); the test set is one tensor for evaluate().
+  const xTest = tensor(options.test);
   const earlier = options.resume ? options.resume.history.slice(0, options.resume.afterEpoch) : [];
   try {
     if (options.resume) {
@@ -45,7 +47,7 @@ export async function pretrainBase(options: PretrainOptions) {
     const resumedMs = earlier.at(-1)?.elapsedMs ?? 0;
     const result = await train(
       model,
-      { train: { x: xTrain, labels: options.train.labels, classes: options.classes }, val: { x: xVal, labels: options.val.labels, classes: options.classes } },
+      { train: streamed(options.train, options.classes), val: streamed(options.val, options.classes) },
       {
         epochs: options.epochs - earlier.length,
         batchSize: options.batchSize,
@@ -62,6 +64,6 @@ export async function pretrainBase(options: PretrainOptions) {
     const test = await evaluate(model, xTest, options.test.labels, options.classes);
     return { model, history: [...earlier, ...result.history], durationMs: resumedMs + result.durationMs, stopped: result.stopped, testAccuracy: test.accuracy, confusion: test.confusion };
   } finally {
-    tf.dispose([xTrain, xVal, xTest]);
+    xTest.dispose();
   }
 }

@@ -4,7 +4,7 @@ import type { AdamState } from "./adam";
 import { buildBase, createHead, withHead } from "./model";
 import { syntheticImages } from "./synthetic-images";
 import { BASE_MODELS } from "./tasks";
-import { evaluateLossAccuracy, train, validationSubset, type TensorSet } from "./train";
+import { evaluateLossAccuracy, streamed, train, validationSubset, type TensorSet, type TrainingSet } from "./train";
 
 beforeAll(async () => {
   await tf.setBackend("cpu");
@@ -86,5 +86,28 @@ describe("train", () => {
     expect(result.history[0]!.valLoss).not.toBeCloseTo(onAll.loss, 5);
     tf.dispose([x]);
     model.dispose();
+  });
+
+  it("streams a set batch by batch: the same training as one big tensor, holding one batch of images", { timeout: 120_000 }, async () => {
+    const images = { train: syntheticImages({ perClass: 24, classes: 5, width: 8, height: 8, seed: 11 }), val: syntheticImages({ perClass: 10, classes: 5, width: 8, height: 8, seed: 12 }) };
+    const run = async (makeSets: () => { train: TrainingSet; val: TrainingSet }) => {
+      const model = newModel();
+      const before = tf.memory().numBytes;
+      const sets = makeSets();
+      let peak = 0;
+      // shouldStop is asked before every batch: a sample of the memory held while training.
+      const result = await train(model, sets, { ...options, batchSize: 16, epochs: 1, shouldStop: () => ((peak = Math.max(peak, tf.memory().numBytes - before)), false) });
+      const values = weights(model);
+      model.dispose();
+      for (const set of [sets.train, sets.val]) if ("x" in set) set.x.dispose();
+      return { values, peak, history: result.history };
+    };
+    const asTensor = (set: typeof images.train): TensorSet => ({ x: tf.tensor4d(set.images, [set.count, 8, 8, 1]), labels: set.labels, classes: 5 });
+    const whole = await run(() => ({ train: asTensor(images.train), val: asTensor(images.val) }));
+    const batched = await run(() => ({ train: streamed(images.train, 5), val: streamed(images.val, 5) }));
+    expect(largestDifference(batched.values, whole.values)).toBeLessThan(1e-6);
+    expect(batched.history[0]!.valAccuracy).toBeCloseTo(whole.history[0]!.valAccuracy, 6);
+    // The streamed run never held the training images as a tensor: at least their size less.
+    expect(batched.peak).toBeLessThan(whole.peak - images.train.images.byteLength);
   });
 });

@@ -9,6 +9,7 @@
 // WebGL where each read stalls the pipeline.
 import * as tf from "@tensorflow/tfjs";
 import { Adam, type AdamState } from "./adam";
+import { selectImages, type ImageSet } from "./datasets";
 import { createRandom, deriveSeed, shuffled } from "./random";
 
 export type EpochMetrics = {
@@ -60,20 +61,47 @@ export type TrainResult = { history: EpochMetrics[]; stopped: boolean; samplesSe
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === "function" ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 export type TensorSet = { x: tf.Tensor; labels: Int32Array; classes: number };
+/**
+ * A set kept as plain pixels outside TensorFlow.js, turned into one batch tensor at a time: the
+ * accelerator (WebGL texture memory, the wasm heap, which never shrinks) then holds one batch of
+ * images instead of the whole set. Same results as a TensorSet of the same images (train.test.ts).
+ */
+export type StreamedSet = { images: ImageSet; labels: Int32Array; classes: number };
+export type TrainingSet = TensorSet | StreamedSet;
+
+export function streamed(images: ImageSet, classes: number): StreamedSet {
+  return { images, labels: images.labels, classes };
+}
+
+const isStreamed = (set: TrainingSet): set is StreamedSet => "images" in set;
+
+/** The images at `indices` as one [n, height, width, 1] tensor. */
+function gatherImages(set: TrainingSet, indices: number[]): tf.Tensor {
+  if (!isStreamed(set)) return tf.tidy(() => tf.gather(set.x, tf.tensor1d(indices, "int32")));
+  const picked = selectImages(set.images, indices);
+  return tf.tensor4d(picked.images, [picked.count, picked.height, picked.width, 1]);
+}
+
+/** Rows start … start + size − 1 as one tensor. */
+function sliceImages(set: TrainingSet, start: number, size: number): tf.Tensor {
+  if (!isStreamed(set)) return set.x.slice(start, size);
+  const { images, width, height } = set.images;
+  return tf.tensor4d(images.subarray(start * width * height, (start + size) * width * height), [size, height, width, 1]);
+}
 
 function oneHot(labels: Int32Array, classes: number): tf.Tensor2D {
   return tf.tidy(() => tf.oneHot(tf.tensor1d(labels, "int32"), classes).toFloat() as tf.Tensor2D);
 }
 
 /** Sums of cross-entropy and of correct predictions over a set, as tensors (read them once). */
-function lossAndCorrect(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor2D, batchSize = 256): { loss: tf.Scalar; correct: tf.Scalar } {
+function lossAndCorrect(model: tf.LayersModel, set: TrainingSet, y: tf.Tensor2D, batchSize = 256): { loss: tf.Scalar; correct: tf.Scalar } {
   return tf.tidy(() => {
     let loss = tf.scalar(0);
     let correct = tf.scalar(0);
-    const n = x.shape[0]!;
+    const n = set.labels.length;
     for (let start = 0; start < n; start += batchSize) {
       const size = Math.min(batchSize, n - start);
-      const xb = x.slice(start, size);
+      const xb = sliceImages(set, start, size);
       const yb = y.slice(start, size);
       const p = model.apply(xb, { training: false }) as tf.Tensor2D;
       loss = loss.add(tf.metrics.categoricalCrossentropy(yb, p).sum());
@@ -90,9 +118,9 @@ export function validationSubset(count: number, limit: number | "all" = DEFAULT_
   return shuffled(all, createRandom(VALIDATION_SUBSET_SEED)).slice(0, limit).sort((a, b) => a - b);
 }
 
-export async function evaluateLossAccuracy(model: tf.LayersModel, set: TensorSet): Promise<{ loss: number; accuracy: number }> {
+export async function evaluateLossAccuracy(model: tf.LayersModel, set: TrainingSet): Promise<{ loss: number; accuracy: number }> {
   const y = oneHot(set.labels, set.classes);
-  const { loss, correct } = lossAndCorrect(model, set.x, y);
+  const { loss, correct } = lossAndCorrect(model, set, y);
   const [lossSum, correctSum] = [(await loss.data())[0]!, (await correct.data())[0]!];
   tf.dispose([y, loss, correct]);
   const n = Math.max(set.labels.length, 1);
@@ -100,15 +128,17 @@ export async function evaluateLossAccuracy(model: tf.LayersModel, set: TensorSet
 }
 
 /** Trains the model's trainable weights (frozen layers are left alone) and returns the history. */
-export async function train(model: tf.LayersModel, data: { train: TensorSet; val: TensorSet }, options: TrainOptions): Promise<TrainResult> {
+export async function train(model: tf.LayersModel, data: { train: TrainingSet; val: TrainingSet }, options: TrainOptions): Promise<TrainResult> {
   const started = performance.now();
   const variables = model.trainableWeights.map((weight) => weight.read() as tf.Variable);
   const optimizer = new Adam(variables, { learningRate: options.learningRate });
   if (options.optimizerState) optimizer.setState(options.optimizerState);
   const subset = validationSubset(data.val.labels.length, options.validationExamples);
-  const val: TensorSet = subset
-    ? tf.tidy(() => ({ x: tf.gather(data.val.x, tf.tensor1d(subset, "int32")), labels: Int32Array.from(subset, (i) => data.val.labels[i]!), classes: data.val.classes }))
-    : data.val;
+  const val: TrainingSet = !subset
+    ? data.val
+    : isStreamed(data.val)
+      ? streamed(selectImages(data.val.images, subset), data.val.classes)
+      : { x: gatherImages(data.val, subset), labels: Int32Array.from(subset, (i) => data.val.labels[i]!), classes: data.val.classes };
   const checkpoint: TrainCheckpoint = { optimizerState: () => optimizer.getState() };
   const yTrain = oneHot(data.train.labels, data.train.classes);
   const n = data.train.labels.length;
@@ -129,8 +159,9 @@ export async function train(model: tf.LayersModel, data: { train: TensorSet; val
           stopped = true;
           break;
         }
-        const indices = tf.tensor1d(epochOrder.slice(start, start + options.batchSize), "int32");
-        const xb = tf.gather(data.train.x, indices);
+        const batchIndices = epochOrder.slice(start, start + options.batchSize);
+        const indices = tf.tensor1d(batchIndices, "int32");
+        const xb = gatherImages(data.train, batchIndices);
         const yb = tf.gather(yTrain, indices);
         const size = indices.shape[0];
         const batch: { correct?: tf.Scalar } = {};
@@ -171,7 +202,7 @@ export async function train(model: tf.LayersModel, data: { train: TensorSet; val
   } finally {
     optimizer.dispose();
     yTrain.dispose();
-    if (val !== data.val) val.x.dispose();
+    if (val !== data.val && !isStreamed(val)) val.x.dispose();
   }
   return { history, stopped, samplesSeen, durationMs: performance.now() - started };
 }
