@@ -6,9 +6,13 @@
 //      experiment (Fashion-MNIST 0–4 → 5–9, 10 examples per class, batch 16) per strategy, beside
 //      the browser's figures for the same model from bench/results/lab.md (`npm run bench -- lab`);
 //   2. time to a given validation accuracy (digits 5–9 from scratch, every training image);
-//   3. queue latency, enqueue → first epoch recorded, of 20 runs queued at once.
-// Writes bench/results/training.md.
-import { spawn, type ChildProcess } from "node:child_process";
+//   3. queue latency, enqueue → first epoch recorded, of 20 runs queued at once;
+//   4. training throughput beside PyTorch (CPU, one thread each, when python3 with torch is
+//      installed, e.g. Debian's python3-torch): the lab's CNN from scratch at 28×28 and 8×8, batch
+//      16, Adam, random images, training only; each framework in its own process, run in turns.
+// Writes bench/results/training.md. BENCH_TRAINING_ONLY=pytorch runs section 4 alone (a few
+// minutes) and writes bench/results/training-pytorch.md.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -63,7 +67,69 @@ function browserFigures(): { source: string; rates: Record<string, Record<string
   return { source: text.split("\n")[0] ?? "", rates };
 }
 
+type Throughput = { samplesPerSecond: number; samplesPerCpuSecond: number; torch?: string };
+
+/** A python3 that can import torch (the first on PATH, then Debian's), or null. */
+function torchPython(): string | null {
+  for (const python of ["python3", "/usr/bin/python3"]) {
+    const probe = spawnSync(python, ["-c", "import torch"], { stdio: "ignore" });
+    if (probe.status === 0) return python;
+  }
+  return null;
+}
+
+function runThroughput(command: string, args: string[]): Throughput {
+  const run = spawnSync(command, args, { cwd: root, encoding: "utf8", env: { ...process.env, OMP_NUM_THREADS: "1" } });
+  const line = run.stdout.trim().split("\n").at(-1) ?? "";
+  if (run.status !== 0 || !line.startsWith("{")) throw new Error(`${command} ${args.join(" ")} failed: ${run.stderr.slice(-400)}`);
+  return JSON.parse(line) as Throughput;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Section 4: TensorFlow.js on wasm (lib/ml/train.ts) and PyTorch on the same model, in turns. */
+function pytorchComparison(): string[] {
+  const python = torchPython();
+  const intro = "Training throughput beside PyTorch: the lab's CNN (conv 16 → pool → conv 32 → pool → dense, 5 classes) from scratch, batch 16, Adam lr 0.001, 1,024 random images, one thread each (wasm in Node is single-threaded; torch.set_num_threads(1)), after one warm-up epoch, no validation; bench/_training-throughput.ts and bench/_torch-reference.py, run in turns, 3 rounds, medians. Per CPU-second counts each process's own CPU time (less sensitive to other work on the machine).";
+  if (!python) return [intro, "", "PyTorch comparison skipped: no python3 here can import torch (on Debian: `apt-get install -y python3-torch`)."];
+  const shapes = [
+    { name: "28×28 (Fashion-MNIST), valid padding", args: ["28", "valid", "5", "1024", "16", "2"] },
+    { name: "8×8 (digits), same padding", args: ["8", "same", "5", "1024", "16", "4"] },
+  ];
+  const rows: string[] = [];
+  let version = "?";
+  for (const shape of shapes) {
+    const ours: Throughput[] = [];
+    const theirs: Throughput[] = [];
+    for (let round = 0; round < 3; round++) {
+      console.log(`  PyTorch comparison, ${shape.name}, round ${round + 1}…`);
+      ours.push(runThroughput(process.execPath, ["--import", "tsx", "bench/_training-throughput.ts", ...shape.args]));
+      theirs.push(runThroughput(python, ["bench/_torch-reference.py", ...shape.args]));
+    }
+    version = theirs[0]!.torch ?? version;
+    const wall = ours.map((o, i) => o.samplesPerSecond / theirs[i]!.samplesPerSecond);
+    const cpu = ours.map((o, i) => o.samplesPerCpuSecond / theirs[i]!.samplesPerCpuSecond);
+    rows.push(
+      `| ${shape.name} | ${median(ours.map((o) => o.samplesPerSecond)).toFixed(0)} | ${median(theirs.map((t) => t.samplesPerSecond)).toFixed(0)} | ${median(wall).toFixed(2)}× (${wall.map((r) => r.toFixed(2)).join(", ")}) | ${median(ours.map((o) => o.samplesPerCpuSecond)).toFixed(0)} | ${median(theirs.map((t) => t.samplesPerCpuSecond)).toFixed(0)} | ${median(cpu).toFixed(2)}× |`,
+    );
+  }
+  return [
+    intro,
+    "",
+    `| shape | TensorFlow.js wasm samples/s | PyTorch ${version} samples/s | ratio (per round) | wasm per CPU-s | PyTorch per CPU-s | ratio per CPU-s |`,
+    "|---|---:|---:|---:|---:|---:|---:|",
+    ...rows,
+  ];
+}
+
 async function main() {
+  if (process.env.BENCH_TRAINING_ONLY === "pytorch") {
+    const text = [`Learnloop training benchmark, PyTorch comparison only — ${new Date().toISOString()} — ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.versions.node}, load average ${os.loadavg()[0]!.toFixed(1)} at the start`, "", ...pytorchComparison()].join("\n");
+    console.log(`\n${text}`);
+    mkdirSync(path.join(root, "bench", "results"), { recursive: true });
+    writeFileSync(path.join(root, "bench", "results", "training-pytorch.md"), `${text}\n`);
+    return;
+  }
   const tmp = mkdtempSync(path.join(os.tmpdir(), "learnloop-bench-training-"));
   chmodSync(tmp, 0o755);
   const pg = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), port: await findFreePort(), log: () => undefined });
@@ -174,6 +240,8 @@ async function main() {
       "| WORKER_CONCURRENCY | first claim | first epoch, fastest | p50 | p95 | max | succeeded |",
       "|---:|---:|---:|---:|---:|---:|---:|",
       ...latencyRows,
+      "",
+      ...pytorchComparison(),
     );
   } finally {
     await pg.stop();

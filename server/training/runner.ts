@@ -13,7 +13,8 @@ import { pretrainBase } from "@/lib/ml/pretrain";
 import { summariseSweep, sweepMembers, sweepOutcome, trainingRunRequest, type PretrainConfig, type SweepOutcome } from "@/lib/ml/run-kinds";
 import { usesPretrainedWeights } from "@/lib/ml/strategies";
 import { BASE_MODELS, requireLabTask, type BaseModelId, type LabTaskId } from "@/lib/ml/tasks";
-import type { EpochMetrics } from "@/lib/ml/train";
+import type { AdamState } from "@/lib/ml/adam";
+import type { EpochMetrics, TrainCheckpoint } from "@/lib/ml/train";
 import { db } from "../db";
 import type { BackendInfo } from "./backend";
 import { FASHION_CLASS_NAMES } from "./data/debian";
@@ -53,15 +54,20 @@ async function historyUpTo(runId: string, step: number): Promise<EpochMetrics[]>
   return rows;
 }
 
-/** A checkpoint of the whole model, then the epoch's row pointing at it; counts the time it takes. */
+/**
+ * A checkpoint of the whole model (with the optimizer's state where the training loop gives it, so
+ * the resumed run continues the same optimisation), then the epoch's row pointing at it; counts the
+ * time it takes.
+ */
 function epochRecorder(context: RunContext) {
   let spentMs = 0;
-  const onEpochEnd = async (metrics: EpochMetrics, model: tf.LayersModel) => {
+  const onEpochEnd = async (metrics: EpochMetrics, model: tf.LayersModel, checkpoint?: TrainCheckpoint) => {
     // An epoch cut short by a stop is not recorded: a resumed run redoes it whole.
     if (context.control.stop) return;
     const started = performance.now();
     const files = await serializeModel(model);
-    await saveCheckpoint(context.storageDir, context.runId, metrics.epoch, files);
+    const optimizerJson = checkpoint ? JSON.stringify(await checkpoint.optimizerState()) : undefined;
+    await saveCheckpoint(context.storageDir, context.runId, metrics.epoch, { ...files, ...(optimizerJson !== undefined ? { optimizerJson } : {}) });
     await recordEpoch({ runId: context.runId, workerId: context.workerId, step: metrics.epoch, member: null, metrics, checkpoint: { step: metrics.epoch, state: { epoch: metrics.epoch } } });
     await pruneCheckpoints(context.storageDir, context.runId, metrics.epoch);
     spentMs += performance.now() - started;
@@ -69,7 +75,7 @@ function epochRecorder(context: RunContext) {
   return { onEpochEnd, spentMs: () => spentMs };
 }
 
-type Resume = { afterEpoch: number; weights: tf.io.ModelArtifacts; history: EpochMetrics[] } | undefined;
+type Resume = { afterEpoch: number; weights: tf.io.ModelArtifacts; history: EpochMetrics[]; optimizerState?: AdamState } | undefined;
 
 async function resumeFrom(context: RunContext, checkpointStep: number): Promise<Resume> {
   if (checkpointStep === 0) return undefined;
@@ -80,7 +86,12 @@ async function resumeFrom(context: RunContext, checkpointStep: number): Promise<
     await db.trainingMetric.deleteMany({ where: { runId: context.runId } });
     return undefined;
   }
-  return { afterEpoch: checkpointStep, weights: artifactsFromFiles(files.modelJson, files.weights), history: await historyUpTo(context.runId, checkpointStep) };
+  return {
+    afterEpoch: checkpointStep,
+    weights: artifactsFromFiles(files.modelJson, files.weights),
+    history: await historyUpTo(context.runId, checkpointStep),
+    ...(files.optimizerJson !== undefined ? { optimizerState: JSON.parse(files.optimizerJson) as AdamState } : {}),
+  };
 }
 
 type Outcome = { stopped: boolean; result: Record<string, unknown>; model: tf.LayersModel | null };
