@@ -12,6 +12,9 @@ import { applyDerived } from "./derived";
 // several ratings of one learner in one pass), before any read of that learner's game state
 // (settleLearner), and by the sweep (settleAllPending) at boot and before a league week closes.
 
+// Like a rating, a pass waits for a pooled connection under load rather than failing.
+const APPLY_TRANSACTION = { maxWait: 15_000, timeout: 15_000 } as const;
+
 type ClaimedRow = { rule: ActivityRule; xp: number; courseId: string | null; createdAt: Date; timezone: string; dailyGoalXp: number; leaderboardOptOut: boolean };
 
 /** Applies every pending activity of one learner, in one transaction; answers how many. */
@@ -28,7 +31,7 @@ async function applyPending(userId: string): Promise<number> {
     const user = { id: userId, timezone: first.timezone, dailyGoalXp: first.dailyGoalXp, leaderboardOptOut: first.leaderboardOptOut };
     await applyDerived({ user, events: rows.map(({ rule, xp, courseId, createdAt }) => ({ rule, xp, courseId, createdAt })) }, tx);
     return rows.length;
-  });
+  }, APPLY_TRANSACTION);
 }
 
 const running = new Map<string, Promise<void>>();
