@@ -15,7 +15,8 @@ const liveCardItems = (where: Prisma.ContentItemWhereInput): Prisma.ContentItemW
   AND: [where, { archivedAt: null, kind: { in: [...CARD_ITEM_KINDS] }, section: { archivedAt: null, lesson: { archivedAt: null } } }],
 });
 
-async function insertItemCards(client: DbClient, userId: string, items: { id: string; kind: string; data: unknown; courseId: string }[]) {
+async function insertItemCards(options: { userId: string; items: { id: string; kind: string; data: unknown; courseId: string }[] }, client: DbClient = db) {
+  const { userId, items } = options;
   const rows = items.filter((item) => cardFaceOf(item.kind, item.data)).map((item) => ({ userId, contentItemId: item.id, courseId: item.courseId }));
   if (!rows.length) return 0;
   const result = await client.card.createMany({ data: rows, skipDuplicates: true });
@@ -27,8 +28,8 @@ const flatten = (items: Prisma.ContentItemGetPayload<{ select: typeof itemSelect
   items.map((item) => ({ id: item.id, kind: item.kind, data: item.data, courseId: item.section.lesson.courseId }));
 
 /** Whether the learner is enrolled (and has not left) in the course. */
-async function isEnrolled(client: DbClient, userId: string, courseId: string) {
-  const enrollment = await client.enrollment.findUnique({ where: { userId_courseId: { userId, courseId } }, select: { leftAt: true } });
+async function isEnrolled(options: { userId: string; courseId: string }, client: DbClient = db) {
+  const enrollment = await client.enrollment.findUnique({ where: { userId_courseId: { userId: options.userId, courseId: options.courseId } }, select: { leftAt: true } });
   return Boolean(enrollment && !enrollment.leftAt);
 }
 
@@ -41,15 +42,15 @@ export async function addLessonCards(options: { userId: string; lessonId: string
     where: { id: options.lessonId, archivedAt: null, course: { archivedAt: null } },
     select: { courseId: true },
   });
-  if (!lesson || !(await isEnrolled(db, options.userId, lesson.courseId))) return { added: 0 };
+  if (!lesson || !(await isEnrolled({ userId: options.userId, courseId: lesson.courseId }))) return { added: 0 };
   const items = await db.contentItem.findMany({ where: liveCardItems({ section: { lessonId: options.lessonId } }), select: itemSelect });
-  return { added: await insertItemCards(db, options.userId, flatten(items)) };
+  return { added: await insertItemCards({ userId: options.userId, items: flatten(items) }) };
 }
 
 /** Adds every card of a course (its setting `addAllCardsOnEnroll`); enrollment calls it. */
 export async function addCourseCards(options: { userId: string; courseId: string }, client: DbClient = db): Promise<{ added: number }> {
   const items = await client.contentItem.findMany({ where: liveCardItems({ section: { lesson: { courseId: options.courseId } } }), select: itemSelect });
-  return { added: await insertItemCards(client, options.userId, flatten(items)) };
+  return { added: await insertItemCards({ userId: options.userId, items: flatten(items) }, client) };
 }
 
 /** Adds one lesson item ("Add to my flashcards"), for a learner who may see its course. */
@@ -57,8 +58,8 @@ export async function addItemCard(options: { userId: string; contentItemId: stri
   const item = await db.contentItem.findFirst({ where: liveCardItems({ id: options.contentItemId }), select: itemSelect });
   if (!item || !cardFaceOf(item.kind, item.data)) throw new DomainError("NOT_FOUND", "That item cannot become a flashcard.");
   const courseId = item.section.lesson.courseId;
-  if (!(await isEnrolled(db, options.userId, courseId))) throw new DomainError("FORBIDDEN", "Enroll in the course to add its cards to your flashcards.");
-  const added = await insertItemCards(db, options.userId, [{ id: item.id, kind: item.kind, data: item.data, courseId }]);
+  if (!(await isEnrolled({ userId: options.userId, courseId }))) throw new DomainError("FORBIDDEN", "Enroll in the course to add its cards to your flashcards.");
+  const added = await insertItemCards({ userId: options.userId, items: [{ id: item.id, kind: item.kind, data: item.data, courseId }] });
   const card = await db.card.findUniqueOrThrow({ where: { userId_contentItemId: { userId: options.userId, contentItemId: item.id } }, select: { id: true } });
   return { added: added > 0, cardId: card.id };
 }

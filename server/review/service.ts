@@ -34,13 +34,14 @@ export const QUEUE_PAGE = 20;
 
 export type ReviewSettingsView = { desiredRetention: number; newCardsPerDay: number };
 
-async function settingsOf(client: DbClient, userId: string) {
+async function settingsOf(options: { userId: string }, client: DbClient = db) {
+  const { userId } = options;
   const row = await client.reviewSettings.findUnique({ where: { userId }, select: { desiredRetention: true, newCardsPerDay: true, weights: true } });
   return row ?? { desiredRetention: DEFAULT_RETENTION, newCardsPerDay: DEFAULT_NEW_CARDS_PER_DAY, weights: [] as number[] };
 }
 
 export async function getSettings(options: { userId: string }): Promise<ReviewSettingsView> {
-  const { desiredRetention, newCardsPerDay } = await settingsOf(db, options.userId);
+  const { desiredRetention, newCardsPerDay } = await settingsOf({ userId: options.userId });
   return { desiredRetention, newCardsPerDay };
 }
 
@@ -56,8 +57,8 @@ export async function updateSettings(options: { userId: string; desiredRetention
 
 // ── Day boundaries ─────────────────────────────────────────────────────────────────────────────
 
-async function timezoneOf(client: DbClient, userId: string) {
-  const user = await client.user.findUniqueOrThrow({ where: { id: userId }, select: { timezone: true } });
+async function timezoneOf(options: { userId: string }, client: DbClient = db) {
+  const user = await client.user.findUniqueOrThrow({ where: { id: options.userId }, select: { timezone: true } });
   return user.timezone;
 }
 
@@ -220,14 +221,14 @@ export type QueueCard = ReturnType<typeof faceOf> & {
 export async function getQueue(options: { userId: string; courseSlug?: string; now?: Date; limit?: number }) {
   const now = options.now ?? new Date();
   const limit = options.limit ?? QUEUE_PAGE;
-  const [courseId, timeZone, settings] = await Promise.all([courseIdOf(options.courseSlug), timezoneOf(db, options.userId), settingsOf(db, options.userId)]);
+  const [courseId, timeZone, settings] = await Promise.all([courseIdOf(options.courseSlug), timezoneOf({ userId: options.userId }), settingsOf({ userId: options.userId })]);
   const day = localDay(timeZone, now);
   const base = studiable(options.userId, now, courseId);
 
   const [due, dueCount, newLeft] = await Promise.all([
     dueCards(base, day.end, now, limit),
     countDue(options.userId, courseId, day.end, now),
-    newCardsLeft(db, options.userId, settings.newCardsPerDay, day.start),
+    newCardsLeft({ userId: options.userId, perDay: settings.newCardsPerDay, dayStart: day.start }),
   ]);
   const newTake = Math.min(newLeft, Math.max(0, limit - due.length));
   const [newCards, newCount] = await Promise.all([
@@ -269,9 +270,9 @@ export async function getQueue(options: { userId: string; courseSlug?: string; n
 }
 
 /** New cards the learner may still start today: the daily limit less those first rated since local midnight. */
-async function newCardsLeft(client: DbClient, userId: string, perDay: number, dayStart: Date): Promise<number> {
-  const started = await client.reviewLog.count({ where: { userId, state: "NEW", undoneAt: null, reviewedAt: { gte: dayStart } } });
-  return Math.max(0, perDay - started);
+async function newCardsLeft(options: { userId: string; perDay: number; dayStart: Date }, client: DbClient = db): Promise<number> {
+  const started = await client.reviewLog.count({ where: { userId: options.userId, state: "NEW", undoneAt: null, reviewedAt: { gte: options.dayStart } } });
+  return Math.max(0, options.perDay - started);
 }
 
 /**
@@ -280,9 +281,9 @@ async function newCardsLeft(client: DbClient, userId: string, perDay: number, da
  */
 export async function dueCount(options: { userId: string; now?: Date }): Promise<{ due: number; dueCapped: boolean; new: number }> {
   const now = options.now ?? new Date();
-  const [timeZone, settings] = await Promise.all([timezoneOf(db, options.userId), settingsOf(db, options.userId)]);
+  const [timeZone, settings] = await Promise.all([timezoneOf({ userId: options.userId }), settingsOf({ userId: options.userId })]);
   const day = localDay(timeZone, now);
-  const [due, newLeft] = await Promise.all([countDue(options.userId, undefined, day.end, now), newCardsLeft(db, options.userId, settings.newCardsPerDay, day.start)]);
+  const [due, newLeft] = await Promise.all([countDue(options.userId, undefined, day.end, now), newCardsLeft({ userId: options.userId, perDay: settings.newCardsPerDay, dayStart: day.start })]);
   return { due: Math.min(due, DUE_COUNT_CAP), dueCapped: due > DUE_COUNT_CAP, new: await countNew(options.userId, undefined, now, newLeft) };
 }
 
@@ -458,7 +459,7 @@ export async function setSuspended(options: { userId: string; cardId: string; su
 /** A buried card leaves today's queue and comes back at the start of the learner's next day. */
 export async function buryCard(options: { userId: string; cardId: string; now?: Date }) {
   const now = options.now ?? new Date();
-  const until = localDay(await timezoneOf(db, options.userId), now).end;
+  const until = localDay(await timezoneOf({ userId: options.userId }), now).end;
   await updateOwnCard(options.userId, options.cardId, { buriedUntil: until });
   return { cardId: options.cardId, buriedUntil: until };
 }
