@@ -3,12 +3,15 @@
 // on a throwaway embedded PostgreSQL with every migration applied.
 //   1. `review.queue` p50/p99 for a learner with 100,000 cards (20,000 due, 70,000 due later,
 //      10,000 new), with the due-queue index and, side by side, with it dropped.
-//   2. Ratings/second with 50 learners rating concurrently (0 errors expected), against ts-fsrs alone
-//      scheduling the same ratings of the same cards in-process: the ratio is the cost of our layers
-//      (validation, the transaction with its row lock, the review log, the XP ledger).
+//   2. Ratings/second with 50 learners rating concurrently (0 errors expected), through the tRPC
+//      server caller and through the service alone, each with p50/p99 latency, CPU per rating (this
+//      process and the database server) and round trips per rating, counted until the derived state
+//      applied after commit is complete and checked against the ledger; beside ts-fsrs alone
+//      scheduling the same ratings of the same cards in-process (the ratio: the cost of our layers).
 //   3. The memory model: fit times for 1k / 10k / 100k reviews and held-out log loss of fitted vs
 //      default parameters on a simulated population (bench/_memory-model.ts).
-// Writes bench/results/review.md. BENCH_QUEUE_CALLS and BENCH_RATINGS_PER_LEARNER tune it.
+// Writes bench/results/review.md. BENCH_QUEUE_CALLS and BENCH_RATINGS_PER_LEARNER tune it;
+// BENCH_REVIEW_SECTIONS (queue,rating,memory) and BENCH_RATING_PATHS (trpc,service) choose parts.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
