@@ -9,6 +9,7 @@ import { pendingLevelUp } from "./notifications";
 import { dailyXpTotals } from "./service";
 import { tierName } from "@/lib/gamification/tiers";
 import { closeLeagueWeeks } from "./tiers";
+import { settleLearner } from "./pending";
 
 const HEATMAP_DAYS = 365;
 const CHART_DAYS = 30;
@@ -25,6 +26,7 @@ function addDays(day: string, delta: number): string {
  */
 export async function getDashboard(options: { userId: string; now?: Date }) {
   const now = options.now ?? new Date();
+  await settleLearner({ userId: options.userId });
   const user = await db.user.findUniqueOrThrow({ where: { id: options.userId }, select: { id: true, name: true, timezone: true, dailyGoalXp: true, leaderboardOptOut: true } });
   // The tier only (the tier table is the leaderboard's: ranking within a tier costs a join the
   // dashboard's budget has no room for at 100,000 learners, bench/gamification.ts).

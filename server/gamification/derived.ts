@@ -1,65 +1,106 @@
 import "server-only";
-import { badgesTriggeredBy } from "@/lib/gamification/badges";
+import { type Badge, badgesTriggeredBy } from "@/lib/gamification/badges";
 import { ALL_TIME, GLOBAL_SCOPE, leagueKeys } from "@/lib/gamification/league";
 import { levelFor } from "@/lib/gamification/levels";
 import type { ActivityRule } from "@/lib/gamification/rules";
 import { localDateKey } from "@/lib/time/day";
+import { Prisma } from "../generated/prisma/client";
 import { learnerFacts } from "./facts";
 import type { DbClient } from "../db-client";
 
-type Learner = { id: string; timezone: string; dailyGoalXp: number; leaderboardOptOut: boolean };
+export type Learner = { id: string; timezone: string; dailyGoalXp: number; leaderboardOptOut: boolean };
+export type LedgerActivity = { rule: ActivityRule; xp: number; courseId: string | null; createdAt: Date };
 
 /**
- * Everything an activity changes besides its ledger row, in the same transaction and under the
- * learner's lock (so two activities never award one badge twice or skip a level-up): day and
- * league totals, level-up notifications, badges with their notifications.
+ * Everything activities change besides their ledger rows, under the learner's lock (so two
+ * activities never award one badge twice or skip a level-up): day and league totals, level-up
+ * notifications, badges with their notifications. Takes one learner's activities in the order they
+ * happened: one when an activity derives in its own transaction (recordActivity), several when a
+ * learner's pending ones are applied together after commit (pending.ts). Totals are summed per
+ * row and written in one statement; each level-up is dated by the activity that reached it; a
+ * badge by the last activity of the batch that could trigger it (the activity itself for one).
  */
 export async function applyDerived(
+  options: { user: Learner; events: readonly LedgerActivity[] },
   client: DbClient,
-  event: { user: Learner; rule: ActivityRule; xp: number; courseId: string | null; createdAt: Date },
 ): Promise<{ badges: string[]; levelsReached: number[] }> {
-  const { user, rule, xp, createdAt } = event;
+  const { user, events } = options;
+  if (events.length === 0) return { badges: [], levelsReached: [] };
   const levelsReached: number[] = [];
-  // Known when the activity earned XP (level badges are only checked then).
+  const earning = events.filter((event) => event.xp > 0);
+  const batchXp = earning.reduce((sum, event) => sum + event.xp, 0);
+  // Known when the activities earned XP (level badges are only checked then).
   let totalXp: number | undefined;
-  if (xp > 0) {
-    await client.$executeRaw`
-      INSERT INTO "XpDay" ("userId", day, xp) VALUES (${user.id}, ${localDateKey(user.timezone, createdAt)}, ${xp})
-      ON CONFLICT ("userId", day) DO UPDATE SET xp = "XpDay".xp + EXCLUDED.xp`;
+  if (batchXp > 0) {
     // The all-time global league row is the learner's total XP, so the level needs no extra sum.
-    totalXp = await addToLeagues(client, { userId: user.id, xp, courseId: event.courseId, createdAt, hidden: user.leaderboardOptOut });
-    const levelBefore = levelFor(totalXp - xp).level;
-    const levelAfter = levelFor(totalXp).level;
-    for (let level = levelBefore + 1; level <= levelAfter; level++) levelsReached.push(level);
-    if (levelsReached.length) {
-      await client.notification.createMany({ data: levelsReached.map((level) => ({ userId: user.id, kind: "LEVEL_UP" as const, data: { level }, createdAt })) });
+    totalXp = await addToTotals({ user, events: earning }, client);
+    let running = totalXp - batchXp;
+    const levelUps: { level: number; createdAt: Date }[] = [];
+    for (const event of earning) {
+      const before = levelFor(running).level;
+      running += event.xp;
+      for (let level = before + 1; level <= levelFor(running).level; level++) levelUps.push({ level, createdAt: event.createdAt });
+    }
+    levelsReached.push(...levelUps.map((up) => up.level));
+    if (levelUps.length) {
+      await client.notification.createMany({ data: levelUps.map(({ level, createdAt }) => ({ userId: user.id, kind: "LEVEL_UP" as const, data: { level }, createdAt })) });
     }
   }
 
   const owned = new Set((await client.userBadge.findMany({ where: { userId: user.id }, select: { badgeId: true } })).map((b) => b.badgeId));
-  const candidates = badgesTriggeredBy(rule, xp).filter((badge) => !owned.has(badge.id));
-  if (candidates.length === 0) return { badges: [], levelsReached };
-  // Each badge reads only the facts of its own triggers, so only those rules' rows are summed.
-  const sources = [...new Set(candidates.flatMap((badge) => badge.triggers.filter((trigger): trigger is ActivityRule => trigger !== "any-xp")))];
-  const facts = await learnerFacts(client, user, { sources, totalXp, streak: candidates.some((badge) => badge.triggers.includes("any-xp")), now: createdAt });
-  const earned = candidates.filter((badge) => badge.earned(facts));
-  if (earned.length) {
-    await client.userBadge.createMany({ data: earned.map((badge) => ({ userId: user.id, badgeId: badge.id, awardedAt: createdAt })), skipDuplicates: true });
-    await client.notification.createMany({ data: earned.map((badge) => ({ userId: user.id, kind: "BADGE" as const, data: { badgeId: badge.id }, createdAt })) });
+  // Each candidate with the last activity that triggers it: the date it is awarded.
+  const candidates = new Map<string, { badge: Badge; at: Date }>();
+  for (const event of events) {
+    for (const badge of badgesTriggeredBy(event.rule, event.xp)) if (!owned.has(badge.id)) candidates.set(badge.id, { badge, at: event.createdAt });
   }
-  return { badges: earned.map((badge) => badge.id), levelsReached };
+  if (candidates.size === 0) return { badges: [], levelsReached };
+  const badges = [...candidates.values()].map((candidate) => candidate.badge);
+  // Each badge reads only the facts of its own triggers, so only those rules' rows are summed.
+  const sources = [...new Set(badges.flatMap((badge) => badge.triggers.filter((trigger): trigger is ActivityRule => trigger !== "any-xp")))];
+  const facts = await learnerFacts(
+    { user, sources, totalXp, streak: badges.some((badge) => badge.triggers.includes("any-xp")), now: events[events.length - 1]!.createdAt },
+    client,
+  );
+  const earned = [...candidates.values()].filter(({ badge }) => badge.earned(facts));
+  if (earned.length) {
+    await client.userBadge.createMany({ data: earned.map(({ badge, at }) => ({ userId: user.id, badgeId: badge.id, awardedAt: at })), skipDuplicates: true });
+    await client.notification.createMany({ data: earned.map(({ badge, at }) => ({ userId: user.id, kind: "BADGE" as const, data: { badgeId: badge.id }, createdAt: at })) });
+  }
+  return { badges: earned.map(({ badge }) => badge.id), levelsReached };
 }
 
-/** Adds the XP to every league row it counts in; returns the learner's all-time total. */
-async function addToLeagues(client: DbClient, options: { userId: string; xp: number; courseId: string | null; createdAt: Date; hidden: boolean }): Promise<number> {
-  let total = 0;
-  for (const { period, scope } of leagueKeys(options.createdAt, options.courseId)) {
-    const [row] = await client.$queryRaw<{ xp: number }[]>`
-      INSERT INTO "LeagueScore" (period, scope, "userId", xp, "reachedAt", hidden)
-      VALUES (${period}, ${scope}, ${options.userId}, ${options.xp}, ${options.createdAt}, ${options.hidden})
-      ON CONFLICT (period, scope, "userId") DO UPDATE SET xp = "LeagueScore".xp + EXCLUDED.xp, "reachedAt" = EXCLUDED."reachedAt"
-      RETURNING xp`;
-    if (period === ALL_TIME && scope === GLOBAL_SCOPE && row) total = row.xp;
+/**
+ * Adds the activities' XP to the learner's day totals and every league row it counts in, in one
+ * statement (rows summed first: one INSERT may not touch a row twice); returns the learner's
+ * all-time total.
+ */
+async function addToTotals(options: { user: Learner; events: readonly LedgerActivity[] }, client: DbClient): Promise<number> {
+  const { user } = options;
+  const days = new Map<string, number>();
+  const leagues = new Map<string, { period: string; scope: string; xp: number; reachedAt: Date }>();
+  for (const event of options.events) {
+    const day = localDateKey(user.timezone, event.createdAt);
+    days.set(day, (days.get(day) ?? 0) + event.xp);
+    for (const { period, scope } of leagueKeys(event.createdAt, event.courseId)) {
+      const key = `${period}\u0000${scope}`;
+      const row = leagues.get(key);
+      if (row) {
+        row.xp += event.xp;
+        if (event.createdAt > row.reachedAt) row.reachedAt = event.createdAt;
+      } else leagues.set(key, { period, scope, xp: event.xp, reachedAt: event.createdAt });
+    }
   }
-  return total;
+  const dayRows = [...days].map(([day, xp]) => Prisma.sql`(${user.id}, ${day}, ${xp}::int)`);
+  const leagueRows = [...leagues.values()].map(
+    (row) => Prisma.sql`(${row.period}, ${row.scope}, ${user.id}, ${row.xp}::int, ${row.reachedAt}::timestamp, ${user.leaderboardOptOut}::boolean)`,
+  );
+  const rows = await client.$queryRaw<{ period: string; scope: string; xp: number }[]>`
+    WITH day AS (
+      INSERT INTO "XpDay" ("userId", day, xp) VALUES ${Prisma.join(dayRows)}
+      ON CONFLICT ("userId", day) DO UPDATE SET xp = "XpDay".xp + EXCLUDED.xp
+    )
+    INSERT INTO "LeagueScore" (period, scope, "userId", xp, "reachedAt", hidden) VALUES ${Prisma.join(leagueRows)}
+    ON CONFLICT (period, scope, "userId") DO UPDATE SET xp = "LeagueScore".xp + EXCLUDED.xp, "reachedAt" = EXCLUDED."reachedAt"
+    RETURNING period, scope, xp`;
+  return rows.find((row) => row.period === ALL_TIME && row.scope === GLOBAL_SCOPE)?.xp ?? 0;
 }

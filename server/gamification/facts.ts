@@ -14,9 +14,8 @@ type Row = { source: string; n: number; perfect: number; wpm: number | null; mat
  * Only what the badges still to check need is read: an activity is recorded on a hot path.
  */
 export async function learnerFacts(
-  client: DbClient,
-  user: { id: string; timezone: string; dailyGoalXp: number },
   options: {
+    user: { id: string; timezone: string; dailyGoalXp: number };
     /** The rules whose facts are needed: only their ledger rows are read (none: no ledger query). */
     sources: readonly ActivityRule[];
     /** The learner's total XP, when known (the all-time league row holds it). */
@@ -24,7 +23,9 @@ export async function learnerFacts(
     streak: boolean;
     now?: Date;
   },
+  client: DbClient,
 ): Promise<LearnerFacts> {
+  const { user } = options;
   const facts = emptyFacts();
   if (options.totalXp !== undefined) facts.totalXp = options.totalXp;
   if (options.streak) {

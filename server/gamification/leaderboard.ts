@@ -3,6 +3,7 @@ import { ALL_TIME, GLOBAL_SCOPE, weekEnd, weekKey } from "@/lib/gamification/lea
 import { findCourse } from "../catalog/service";
 import { db } from "../db";
 import { DomainError } from "../errors";
+import { settleLearner } from "./pending";
 
 export type LeaderboardPeriod = "week" | "all";
 
@@ -15,6 +16,7 @@ type RankedRow = { userId: string; name: string; xp: number };
  */
 export async function getLeaderboard(options: { viewerId: string; period: LeaderboardPeriod; courseSlug?: string | null; limit?: number; now?: Date }) {
   const now = options.now ?? new Date();
+  await settleLearner({ userId: options.viewerId });
   const period = options.period === "week" ? weekKey(now) : ALL_TIME;
   let scope = GLOBAL_SCOPE;
   let course: { slug: string; title: string } | null = null;

@@ -1,6 +1,7 @@
 import "server-only";
 import { BADGE_BY_ID } from "@/lib/gamification/badges";
 import { db } from "../db";
+import { settleLearner } from "./pending";
 
 export type NotificationView = {
   id: string;
@@ -23,6 +24,7 @@ function present(row: { id: string; kind: "BADGE" | "LEVEL_UP"; data: unknown; c
 
 /** The learner's latest notifications and how many are unread. */
 export async function listNotifications(options: { userId: string; limit?: number }) {
+  await settleLearner({ userId: options.userId });
   const [rows, unread] = await Promise.all([
     db.notification.findMany({ where: { userId: options.userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: options.limit ?? 30 }),
     db.notification.count({ where: { userId: options.userId, readAt: null } }),
@@ -31,6 +33,7 @@ export async function listNotifications(options: { userId: string; limit?: numbe
 }
 
 export async function unreadNotificationCount(options: { userId: string }) {
+  await settleLearner({ userId: options.userId });
   return db.notification.count({ where: { userId: options.userId, readAt: null } });
 }
 
@@ -45,6 +48,7 @@ export async function markNotificationsRead(options: { userId: string; ids?: str
 
 /** The latest unread level-up, if any: the moment to celebrate, shown once. */
 export async function pendingLevelUp(options: { userId: string }) {
+  await settleLearner({ userId: options.userId });
   const row = await db.notification.findFirst({ where: { userId: options.userId, kind: "LEVEL_UP", readAt: null }, orderBy: { createdAt: "desc" } });
   const level = (row?.data as { level?: unknown } | undefined)?.level;
   return row && typeof level === "number" ? { id: row.id, level } : null;

@@ -4,7 +4,9 @@ import { levelFor } from "@/lib/gamification/levels";
 import { computeStreak } from "@/lib/gamification/streak";
 import { localDateKey } from "@/lib/time/day";
 import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import type { DbClient } from "../db-client";
+import { settleLearner } from "./pending";
 
 /**
  * XP per local calendar day for one learner in their current time zone: one stored row per active
@@ -30,11 +32,13 @@ export async function ledgerDayTotals(options: { userId: string; timeZone: strin
  * change, or to repair). Call inside a transaction holding the learner's lock (lockLearner).
  */
 export async function rebuildFromLedger(user: { id: string; timezone: string; leaderboardOptOut: boolean }, client: DbClient) {
+  // Activities still pending are left out: applying them later adds them (in the zone then current).
+  const notPending = Prisma.sql`NOT EXISTS (SELECT 1 FROM "PendingDerivation" pd WHERE pd."eventId" = e.id)`;
   await client.xpDay.deleteMany({ where: { userId: user.id } });
   await client.$executeRaw`
     INSERT INTO "XpDay" ("userId", day, xp)
     SELECT "userId", to_char(("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${user.timezone}, 'YYYY-MM-DD'), sum(amount)::int
-    FROM "XpEvent" WHERE "userId" = ${user.id} AND amount > 0
+    FROM "XpEvent" e WHERE "userId" = ${user.id} AND amount > 0 AND ${notPending}
     GROUP BY 1, 2`;
   await client.leagueScore.deleteMany({ where: { userId: user.id } });
   await client.$executeRaw`
@@ -47,12 +51,13 @@ export async function rebuildFromLedger(user: { id: string; timezone: string; le
              ('all', e."courseId"),
              (to_char(date_trunc('week', e."createdAt"), 'YYYY-MM-DD'), e."courseId")
     ) AS p(period, scope)
-    WHERE e."userId" = ${user.id} AND p.scope IS NOT NULL AND e.amount > 0
+    WHERE e."userId" = ${user.id} AND p.scope IS NOT NULL AND e.amount > 0 AND ${notPending}
     GROUP BY p.period, p.scope, e."userId"`;
 }
 
 /** Level and streak, derived from the XP ledger alone. */
 export async function getLearnerProgress(options: { userId: string; timeZone: string; dailyGoalXp: number; now?: Date }) {
+  await settleLearner({ userId: options.userId });
   const totals = await dailyXpTotals({ userId: options.userId });
   const totalXp = [...totals.values()].reduce((sum, xp) => sum + xp, 0);
   const today = localDateKey(options.timeZone, options.now ?? new Date());
@@ -72,6 +77,7 @@ export async function lastXpAt(options: { userIds: string[] }): Promise<Map<stri
 
 /** Every badge: earned ones with their date, locked ones with how to earn them. */
 export async function listBadges(options: { userId: string }) {
+  await settleLearner({ userId: options.userId });
   const owned = await db.userBadge.findMany({ where: { userId: options.userId }, select: { badgeId: true, awardedAt: true } });
   const earnedAt = new Map(owned.map((row) => [row.badgeId, row.awardedAt]));
   return BADGES.map((badge) => ({ id: badge.id, name: badge.name, icon: badge.icon, howTo: badge.howTo, awardedAt: earnedAt.get(badge.id) ?? null }));
@@ -80,3 +86,4 @@ export async function listBadges(options: { userId: string }) {
 // The domain's entry points for other domains (recording an activity, locking a learner's ledger).
 export * from "./activity";
 export { closeLeagueWeeks } from "./tiers";
+export { backgroundSettled, settleAllPending, settleLearner, settleSoon } from "./pending";

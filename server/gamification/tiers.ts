@@ -2,6 +2,7 @@ import "server-only";
 import { GLOBAL_SCOPE, weekEnd, weekKey } from "@/lib/gamification/league";
 import { tierName, tierOutcome, tierZones } from "@/lib/gamification/tiers";
 import { db } from "../db";
+import { settleAllPending, settleLearner } from "./pending";
 
 // Closing a league week: once the week has ended (Monday 00:00 UTC, the same instant for every
 // time zone) and a short grace has passed for activities still committing, each tier's learners
@@ -21,6 +22,9 @@ export async function closeLeagueWeeks(options: { now?: Date } = {}): Promise<st
     WHERE scope = ${GLOBAL_SCOPE} AND period > ${last?.week ?? ""} AND period < ${weekKey(now)} AND xp > 0
     ORDER BY period`;
   const closed: string[] = [];
+  // A week is ranked from every activity in it, those still pending (a process died after their
+  // commit) included.
+  if (pending.length) await settleAllPending();
   for (const { period } of pending) {
     if (weekEnd(period).getTime() + CLOSE_GRACE_MS > now.getTime()) continue;
     if (await closeWeek(period)) closed.push(period);
@@ -73,6 +77,7 @@ async function closeWeek(week: string): Promise<boolean> {
 export async function getTierLeague(options: { viewerId: string; now?: Date; limit?: number }) {
   const now = options.now ?? new Date();
   await closeLeagueWeeks({ now });
+  await settleLearner({ userId: options.viewerId });
   const week = weekKey(now);
   const viewer = await db.user.findUniqueOrThrow({ where: { id: options.viewerId }, select: { leagueTier: true, leaderboardOptOut: true } });
   const tier = viewer.leagueTier;

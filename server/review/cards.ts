@@ -12,7 +12,8 @@ import type { Prisma } from "../generated/prisma/client";
 // the learner's own cards (quiz answers they missed, game words). Adding is idempotent everywhere.
 
 
-async function insertItemCards(client: DbClient, userId: string, items: CardItem[]) {
+async function insertItemCards(options: { userId: string; items: CardItem[] }, client: DbClient = db) {
+  const { userId, items } = options;
   const rows = items.filter((item) => cardFaceOf(item.kind, item.data)).map((item) => ({ userId, contentItemId: item.id, courseId: item.courseId }));
   if (!rows.length) return 0;
   const result = await client.card.createMany({ data: rows, skipDuplicates: true });
@@ -20,8 +21,8 @@ async function insertItemCards(client: DbClient, userId: string, items: CardItem
 }
 
 /** Whether the learner is enrolled (and has not left) in the course. */
-async function isEnrolled(client: DbClient, userId: string, courseId: string) {
-  const enrollment = await client.enrollment.findUnique({ where: { userId_courseId: { userId, courseId } }, select: { leftAt: true } });
+async function isEnrolled(options: { userId: string; courseId: string }, client: DbClient = db) {
+  const enrollment = await client.enrollment.findUnique({ where: { userId_courseId: { userId: options.userId, courseId: options.courseId } }, select: { leftAt: true } });
   return Boolean(enrollment && !enrollment.leftAt);
 }
 
@@ -31,15 +32,15 @@ async function isEnrolled(client: DbClient, userId: string, courseId: string) {
  */
 export async function addLessonCards(options: { userId: string; lessonId: string }): Promise<{ added: number }> {
   const courseId = await liveLessonCourseId({ lessonId: options.lessonId });
-  if (!courseId || !(await isEnrolled(db, options.userId, courseId))) return { added: 0 };
+  if (!courseId || !(await isEnrolled({ userId: options.userId, courseId }))) return { added: 0 };
   const items = await liveCardItems({ lessonId: options.lessonId });
-  return { added: await insertItemCards(db, options.userId, items) };
+  return { added: await insertItemCards({ userId: options.userId, items }) };
 }
 
 /** Adds every card of a course (its setting `addAllCardsOnEnroll`); enrollment calls it. */
 export async function addCourseCards(options: { userId: string; courseId: string }, client: DbClient = db): Promise<{ added: number }> {
   const items = await liveCardItems({ courseId: options.courseId }, client);
-  return { added: await insertItemCards(client, options.userId, items) };
+  return { added: await insertItemCards({ userId: options.userId, items }, client) };
 }
 
 /** Adds one lesson item ("Add to my flashcards"), for a learner who may see its course. */
@@ -47,8 +48,8 @@ export async function addItemCard(options: { userId: string; contentItemId: stri
   const [item] = await liveCardItems({ itemId: options.contentItemId });
   if (!item || !cardFaceOf(item.kind, item.data)) throw new DomainError("NOT_FOUND", "That item cannot become a flashcard.");
   const courseId = item.courseId;
-  if (!(await isEnrolled(db, options.userId, courseId))) throw new DomainError("FORBIDDEN", "Enroll in the course to add its cards to your flashcards.");
-  const added = await insertItemCards(db, options.userId, [{ id: item.id, kind: item.kind, data: item.data, courseId }]);
+  if (!(await isEnrolled({ userId: options.userId, courseId }))) throw new DomainError("FORBIDDEN", "Enroll in the course to add its cards to your flashcards.");
+  const added = await insertItemCards({ userId: options.userId, items: [{ id: item.id, kind: item.kind, data: item.data, courseId }] });
   const card = await db.card.findUniqueOrThrow({ where: { userId_contentItemId: { userId: options.userId, contentItemId: item.id } }, select: { id: true } });
   return { added: added > 0, cardId: card.id };
 }

@@ -15,6 +15,7 @@ import {
 import { DEFAULT_NEW_CARDS_PER_DAY, newSchedule, rate, type Rating, type Schedule, schedulerFor } from "@/lib/srs/scheduler";
 import { workloadCurve, type WorkloadCard } from "@/lib/srs/workload";
 import { db } from "../db";
+import type { DbClient } from "../db-client";
 import { DomainError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { getTrainingEnv } from "../training/env";
@@ -43,12 +44,12 @@ const OPTIMIZER_OPTIONS = { enableShortTerm: true, numRelearningSteps: 1 } as co
 const MAX_ATTEMPTS = 3;
 const HISTORY_LIMIT = 20;
 
-type Client = Prisma.TransactionClient | typeof db;
 
 // ── How much history there is ────────────────────────────────────────────────────────────────
 
 /** Reviews (not undone) in the log, and those on a later local day than the card's previous review. */
-export async function countHistory(client: Client, userId: string, timeZone: string): Promise<{ reviews: number; trainable: number; last: Date | null }> {
+export async function countHistory(options: { userId: string; timeZone: string }, client: DbClient = db): Promise<{ reviews: number; trainable: number; last: Date | null }> {
+  const { userId, timeZone } = options;
   const [row] = await client.$queryRaw<{ reviews: number; trainable: number; last: Date | null }[]>`
     SELECT count(*)::int AS reviews, count(*) FILTER (WHERE prev IS NOT NULL AND day > prev)::int AS trainable, max("reviewedAt") AS last
     FROM (SELECT "reviewedAt", ("reviewedAt" AT TIME ZONE 'UTC' AT TIME ZONE ${timeZone})::date AS day,
@@ -62,12 +63,12 @@ export function notEnoughMessage(trainable: number): string {
   return `Optimizing needs ${MIN_TRAINABLE_REVIEWS} reviews of cards on a later day than their previous review; you have ${trainable}, so ${more} more ${more === 1 ? "is" : "are"} needed.`;
 }
 
-async function loadHistory(client: Client, userId: string): Promise<HistoryReview[]> {
-  return client.reviewLog.findMany({ where: { userId, undoneAt: null }, orderBy: [{ reviewedAt: "asc" }, { id: "asc" }], select: { cardId: true, rating: true, reviewedAt: true } });
+async function loadHistory(options: { userId: string }, client: DbClient = db): Promise<HistoryReview[]> {
+  return client.reviewLog.findMany({ where: { userId: options.userId, undoneAt: null }, orderBy: [{ reviewedAt: "asc" }, { id: "asc" }], select: { cardId: true, rating: true, reviewedAt: true } });
 }
 
-async function settingsRow(client: Client, userId: string) {
-  const row = await client.reviewSettings.findUnique({ where: { userId }, select: { desiredRetention: true, weights: true, fitId: true, weightsVersion: true } });
+async function settingsRow(options: { userId: string }, client: DbClient = db) {
+  const row = await client.reviewSettings.findUnique({ where: { userId: options.userId }, select: { desiredRetention: true, weights: true, fitId: true, weightsVersion: true } });
   return row ?? { desiredRetention: 0.9, weights: [] as number[], fitId: null, weightsVersion: 0 };
 }
 
@@ -116,7 +117,7 @@ export async function requestFit(options: { userId: string; trigger?: "manual" |
   const active = await db.memoryModelFit.findUnique({ where: { activeKey: userId }, select: fitSelect });
   if (active) return active;
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { timezone: true } });
-  const history = await countHistory(db, userId, user.timezone);
+  const history = await countHistory({ userId, timeZone: user.timezone });
   if (history.trainable < MIN_TRAINABLE_REVIEWS) throw new DomainError("BAD_REQUEST", notEnoughMessage(history.trainable));
   let fit: MemoryFitView;
   try {
@@ -235,8 +236,8 @@ export async function runFit(options: { fitId: string; timeoutSeconds: number; l
   try {
     const [user, settings, history] = await Promise.all([
       db.user.findUniqueOrThrow({ where: { id: claim.userId }, select: { timezone: true } }),
-      settingsRow(db, claim.userId),
-      loadHistory(db, claim.userId),
+      settingsRow({ userId: claim.userId }),
+      loadHistory({ userId: claim.userId }),
     ]);
     const items = itemsFromHistory(history, user.timezone);
     if (items.length < MIN_TRAINABLE_REVIEWS) return fail(notEnoughMessage(items.length));
@@ -317,8 +318,8 @@ export async function getMemoryModel(options: { userId: string }) {
   const { userId } = options;
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { timezone: true } });
   const [settings, history, fits] = await Promise.all([
-    settingsRow(db, userId),
-    countHistory(db, userId, user.timezone),
+    settingsRow({ userId }),
+    countHistory({ userId, timeZone: user.timezone }),
     db.memoryModelFit.findMany({ where: { userId }, orderBy: { requestedAt: "desc" }, take: HISTORY_LIMIT, select: fitSelect }),
   ]);
   const fitted = isParameterVector(settings.weights);
@@ -340,7 +341,11 @@ export async function getMemoryModel(options: { userId: string }) {
 export type SwitchTarget = { fitId: string } | { defaults: true };
 
 /** The parameters the target stands for, after checking the learner may switch to them. */
-async function targetParameters(client: Client, userId: string, target: SwitchTarget, current: readonly number[]): Promise<{ parameters: number[]; fitId: string | null }> {
+async function targetParameters(
+  options: { userId: string; target: SwitchTarget; current: readonly number[] },
+  client: DbClient = db,
+): Promise<{ parameters: number[]; fitId: string | null }> {
+  const { userId, target, current } = options;
   if ("defaults" in target) return { parameters: [...DEFAULT_PARAMETERS], fitId: null };
   const fit = await client.memoryModelFit.findFirst({ where: { id: target.fitId, userId }, select: { status: true, better: true, parameters: true, baseline: true, adoptedAt: true, retiredAt: true } });
   if (!fit) throw new DomainError("NOT_FOUND", "There is no such fit of your parameters.");
@@ -354,10 +359,11 @@ async function targetParameters(client: Client, userId: string, target: SwitchTa
 type CardRow = { id: string; state: Schedule["state"]; due: Date; suspended: boolean; buriedUntil: Date | null };
 
 /** Every reviewed card's schedule replayed from its review history under `parameters`: what FSRS would have scheduled. */
-async function replaySchedules(client: Client, userId: string, parameters: readonly number[], desiredRetention: number) {
+async function replaySchedules(options: { userId: string; parameters: readonly number[]; desiredRetention: number }, client: DbClient = db) {
+  const { userId, parameters, desiredRetention } = options;
   const [cards, history] = await Promise.all([
     client.card.findMany({ where: { userId, state: { not: "NEW" } }, select: { id: true, state: true, due: true, suspended: true, buriedUntil: true } }),
-    loadHistory(client, userId),
+    loadHistory({ userId }, client),
   ]);
   const scheduler = schedulerFor({ desiredRetention, weights: parameters });
   const byCard = new Map<string, HistoryReview[]>();
@@ -399,9 +405,9 @@ function workload(cards: readonly CardRow[], replayed: Map<string, Schedule>, no
 export async function previewSwitch(options: { userId: string; target: SwitchTarget; now?: Date }) {
   const now = options.now ?? new Date();
   const user = await db.user.findUniqueOrThrow({ where: { id: options.userId }, select: { timezone: true } });
-  const settings = await settingsRow(db, options.userId);
-  const { parameters } = await targetParameters(db, options.userId, options.target, effective(settings.weights));
-  const { cards, replayed } = await replaySchedules(db, options.userId, parameters, settings.desiredRetention);
+  const settings = await settingsRow({ userId: options.userId });
+  const { parameters } = await targetParameters({ userId: options.userId, target: options.target, current: effective(settings.weights) });
+  const { cards, replayed } = await replaySchedules({ userId: options.userId, parameters, desiredRetention: settings.desiredRetention });
   const day = localDay(user.timezone, now);
   return { ...workload(cards, replayed, now, day.end, new Date(day.end.getTime() + 6 * 86_400_000)), settingsVersion: settings.weightsVersion };
 }
@@ -421,11 +427,11 @@ export async function applySwitch(options: { userId: string; target: SwitchTarge
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`INSERT INTO "ReviewSettings" ("userId", weights, "updatedAt") VALUES (${userId}, ARRAY[]::float8[], ${now}) ON CONFLICT ("userId") DO NOTHING`;
     await tx.$queryRaw`SELECT 1 FROM "ReviewSettings" WHERE "userId" = ${userId} FOR UPDATE`;
-    const settings = await settingsRow(tx, userId);
+    const settings = await settingsRow({ userId }, tx);
     if (settings.weightsVersion !== options.settingsVersion) throw new DomainError("CONFLICT", "Your parameters changed since this preview; look at the new preview before switching.");
-    const { parameters, fitId } = await targetParameters(tx, userId, options.target, effective(settings.weights));
+    const { parameters, fitId } = await targetParameters({ userId, target: options.target, current: effective(settings.weights) }, tx);
     await tx.$queryRaw`SELECT id FROM "Card" WHERE "userId" = ${userId} AND state <> 'NEW' FOR UPDATE`;
-    const { cards, replayed } = await replaySchedules(tx, userId, parameters, settings.desiredRetention);
+    const { cards, replayed } = await replaySchedules({ userId, parameters, desiredRetention: settings.desiredRetention }, tx);
     const rows = cards.flatMap((card) => {
       const s = replayed.get(card.id);
       return s ? [{ id: card.id, s }] : [];
@@ -464,7 +470,7 @@ export async function getWorkloadCurve(options: { userId: string; now?: Date }) 
   const { userId } = options;
   const [user, settings, limits] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: userId }, select: { timezone: true } }),
-    settingsRow(db, userId),
+    settingsRow({ userId }),
     db.reviewSettings.findUnique({ where: { userId }, select: { newCardsPerDay: true } }),
   ]);
   const newCardsPerDay = limits?.newCardsPerDay ?? DEFAULT_NEW_CARDS_PER_DAY;

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { sectionTypeOf, cardFaceOf, isCardItemKind } from "@/lib/srs/card-text";
 import {
   DEFAULT_NEW_CARDS_PER_DAY,
@@ -17,7 +18,7 @@ import { findCourse } from "../catalog/service";
 import { db } from "../db";
 import type { DbClient } from "../db-client";
 import { DomainError } from "../errors";
-import { recordActivity } from "../gamification/service";
+import { deferredActivityStatement, lockLearnerStatement, settleSoon } from "../gamification/service";
 import { Prisma } from "../generated/prisma/client";
 
 // The review session: which cards are due, rating them (idempotent per client review id, one review
@@ -34,13 +35,14 @@ export const QUEUE_PAGE = 20;
 
 export type ReviewSettingsView = { desiredRetention: number; newCardsPerDay: number };
 
-async function settingsOf(client: DbClient, userId: string) {
+async function settingsOf(options: { userId: string }, client: DbClient = db) {
+  const { userId } = options;
   const row = await client.reviewSettings.findUnique({ where: { userId }, select: { desiredRetention: true, newCardsPerDay: true, weights: true } });
   return row ?? { desiredRetention: DEFAULT_RETENTION, newCardsPerDay: DEFAULT_NEW_CARDS_PER_DAY, weights: [] as number[] };
 }
 
 export async function getSettings(options: { userId: string }): Promise<ReviewSettingsView> {
-  const { desiredRetention, newCardsPerDay } = await settingsOf(db, options.userId);
+  const { desiredRetention, newCardsPerDay } = await settingsOf({ userId: options.userId });
   return { desiredRetention, newCardsPerDay };
 }
 
@@ -56,8 +58,8 @@ export async function updateSettings(options: { userId: string; desiredRetention
 
 // ── Day boundaries ─────────────────────────────────────────────────────────────────────────────
 
-async function timezoneOf(client: DbClient, userId: string) {
-  const user = await client.user.findUniqueOrThrow({ where: { id: userId }, select: { timezone: true } });
+async function timezoneOf(options: { userId: string }, client: DbClient = db) {
+  const user = await client.user.findUniqueOrThrow({ where: { id: options.userId }, select: { timezone: true } });
   return user.timezone;
 }
 
@@ -232,14 +234,14 @@ export type QueueCard = ReturnType<typeof faceOf> & {
 export async function getQueue(options: { userId: string; courseSlug?: string; now?: Date; limit?: number }) {
   const now = options.now ?? new Date();
   const limit = options.limit ?? QUEUE_PAGE;
-  const [courseId, timeZone, settings] = await Promise.all([courseIdOf(options.courseSlug), timezoneOf(db, options.userId), settingsOf(db, options.userId)]);
+  const [courseId, timeZone, settings] = await Promise.all([courseIdOf(options.courseSlug), timezoneOf({ userId: options.userId }), settingsOf({ userId: options.userId })]);
   const day = localDay(timeZone, now);
   const base = studiable(options.userId, now, courseId);
 
   const [due, dueCount, newLeft] = await Promise.all([
     dueCards(base, day.end, now, limit),
     countDue(options.userId, courseId, day.end, now),
-    newCardsLeft(db, options.userId, settings.newCardsPerDay, day.start),
+    newCardsLeft({ userId: options.userId, perDay: settings.newCardsPerDay, dayStart: day.start }),
   ]);
   const newTake = Math.min(newLeft, Math.max(0, limit - due.length));
   const [newCards, newCount] = await Promise.all([
@@ -281,9 +283,9 @@ export async function getQueue(options: { userId: string; courseSlug?: string; n
 }
 
 /** New cards the learner may still start today: the daily limit less those first rated since local midnight. */
-async function newCardsLeft(client: DbClient, userId: string, perDay: number, dayStart: Date): Promise<number> {
-  const started = await client.reviewLog.count({ where: { userId, state: "NEW", undoneAt: null, reviewedAt: { gte: dayStart } } });
-  return Math.max(0, perDay - started);
+async function newCardsLeft(options: { userId: string; perDay: number; dayStart: Date }, client: DbClient = db): Promise<number> {
+  const started = await client.reviewLog.count({ where: { userId: options.userId, state: "NEW", undoneAt: null, reviewedAt: { gte: options.dayStart } } });
+  return Math.max(0, options.perDay - started);
 }
 
 /**
@@ -292,9 +294,9 @@ async function newCardsLeft(client: DbClient, userId: string, perDay: number, da
  */
 export async function dueCount(options: { userId: string; now?: Date }): Promise<{ due: number; dueCapped: boolean; new: number }> {
   const now = options.now ?? new Date();
-  const [timeZone, settings] = await Promise.all([timezoneOf(db, options.userId), settingsOf(db, options.userId)]);
+  const [timeZone, settings] = await Promise.all([timezoneOf({ userId: options.userId }), settingsOf({ userId: options.userId })]);
   const day = localDay(timeZone, now);
-  const [due, newLeft] = await Promise.all([countDue(options.userId, undefined, day.end, now), newCardsLeft(db, options.userId, settings.newCardsPerDay, day.start)]);
+  const [due, newLeft] = await Promise.all([countDue(options.userId, undefined, day.end, now), newCardsLeft({ userId: options.userId, perDay: settings.newCardsPerDay, dayStart: day.start })]);
   return { due: Math.min(due, DUE_COUNT_CAP), dueCapped: due > DUE_COUNT_CAP, new: await countNew(options.userId, undefined, now, newLeft) };
 }
 
@@ -307,83 +309,129 @@ export type RateOutcome =
 // Under load a rating may wait for a pooled connection; it should wait rather than fail.
 const RATE_TRANSACTION = { maxWait: 15_000, timeout: 15_000 } as const;
 
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+// A unique violation: P2002 from a model query, P2010 from a raw one (the adapter's own kind).
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError &&
+  (error.code === "P2002" || (error.code === "P2010" && JSON.stringify(error.meta ?? {}).includes("UniqueConstraintViolation")));
 
-async function lockCard(tx: DbClient, userId: string, cardId: string) {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Card" WHERE id = ${cardId} AND "userId" = ${userId} FOR UPDATE`;
+async function lockCard(options: { userId: string; cardId: string }, client: DbClient) {
+  const rows = await client.$queryRaw<{ id: string }[]>`SELECT id FROM "Card" WHERE id = ${options.cardId} AND "userId" = ${options.userId} FOR UPDATE`;
   if (!rows.length) throw new DomainError("NOT_FOUND", "That card is not in your collection.");
 }
 
-async function previousOutcome(client: DbClient, userId: string, reviewId: string, cardId: string): Promise<RateOutcome | null> {
-  const log = await client.reviewLog.findUnique({
-    where: { userId_reviewId: { userId, reviewId } },
-    select: { cardId: true, nextDue: true, nextState: true },
-  });
-  if (!log) return null;
-  if (log.cardId !== cardId) throw new DomainError("CONFLICT", "That review id was already used for another card.");
-  return { outcome: "duplicate", reviewId, cardId, due: log.nextDue, state: log.nextState, xp: 0 };
+type RatingRead = Schedule & {
+  version: number;
+  courseId: string | null;
+  suspended: boolean;
+  buriedUntil: Date | null;
+  timezone: string;
+  desiredRetention: number | null;
+  weights: number[] | null;
+  loggedCardId: string | null;
+  loggedDue: Date | null;
+  loggedState: Schedule["state"] | null;
+};
+
+/** What a rating needs, in one statement: the card, the learner's settings and zone, and the review id's earlier use if any. */
+async function readForRating(options: { userId: string; reviewId: string; cardId: string }): Promise<RatingRead> {
+  const [row] = await db.$queryRaw<RatingRead[]>`
+    SELECT c.state::text AS state, c.due, c.stability, c.difficulty, c."scheduledDays", c."learningSteps", c.reps, c.lapses, c."lastReview",
+           c.version, c."courseId", c.suspended, c."buriedUntil", u.timezone, s."desiredRetention", s.weights,
+           l."cardId" AS "loggedCardId", l."nextDue" AS "loggedDue", l."nextState"::text AS "loggedState"
+    FROM "Card" c
+    JOIN "User" u ON u.id = c."userId"
+    LEFT JOIN "ReviewSettings" s ON s."userId" = c."userId"
+    LEFT JOIN "ReviewLog" l ON l."userId" = c."userId" AND l."reviewId" = ${options.reviewId}
+    WHERE c.id = ${options.cardId} AND c."userId" = ${options.userId}`;
+  if (!row) throw new DomainError("NOT_FOUND", "That card is not in your collection.");
+  return row;
 }
+
+/** The answer to a review id already used: the first rating's outcome, or a conflict if it rated another card. */
+function previousOutcome(read: RatingRead, options: { reviewId: string; cardId: string }): RateOutcome | null {
+  if (!read.loggedCardId) return null;
+  if (read.loggedCardId !== options.cardId) throw new DomainError("CONFLICT", "That review id was already used for another card.");
+  return { outcome: "duplicate", reviewId: options.reviewId, cardId: options.cardId, due: read.loggedDue!, state: read.loggedState!, xp: 0 };
+}
+
+const isStale = (read: RatingRead, version: number, now: Date) => read.version !== version || read.suspended || (read.buriedUntil !== null && read.buriedUntil > now);
 
 /**
  * Rates a card. `reviewId` is generated by the client: sending the same rating again (a retry)
  * changes nothing and answers as the first time did. `version` is the card version the learner
  * was shown: if another tab rated (or undid, suspended, buried) the card since, this rating is
  * stale and nothing is recorded, so two tabs always resolve to one review.
+ *
+ * One read, then one batch transaction of three statements: the learner's lock (so the daily XP
+ * cap is exact and the rating queues behind the learner's other activities), the card updated only
+ * while it is still at `version` (PostgreSQL re-checks the condition after waiting for a concurrent
+ * writer's row lock, so of two racing ratings exactly one updates) with its review log row in the
+ * same statement, and the XP ledger row (unique per card and review count, written only if that
+ * log row exists). That is what must commit together: the fact, and the XP it earned, once. Day
+ * and league totals, level-ups and badges follow from the ledger and are applied after commit
+ * (server/gamification/pending.ts).
  */
 export async function rateCard(options: { userId: string; reviewId: string; cardId: string; version: number; rating: Rating; durationMs?: number; now?: Date }): Promise<RateOutcome> {
   const { userId, reviewId, cardId } = options;
-  const settings = await settingsOf(db, userId);
+  const now = options.now ?? new Date();
+  const read = await readForRating(options);
+  const previous = previousOutcome(read, options);
+  if (previous) return previous;
+  if (isStale(read, options.version, now)) return { outcome: "stale", reviewId, cardId, due: read.due, state: read.state, xp: 0 };
+
+  const before = scheduleOf(read);
+  const scheduler = schedulerFor({ desiredRetention: read.desiredRetention ?? DEFAULT_RETENTION, weights: read.weights ?? [] });
+  const { schedule, log } = rate(scheduler, before, options.rating, now);
+  const logId = randomUUID();
+  const beforeJson = { ...before, due: before.due.toISOString(), lastReview: before.lastReview?.toISOString() ?? null };
   try {
-    return await db.$transaction(async (tx) => {
-      await lockCard(tx, userId, cardId);
-      const previous = await previousOutcome(tx, userId, reviewId, cardId);
-      if (previous) return previous;
-      const card = await tx.card.findUniqueOrThrow({ where: { id: cardId }, select: { ...queueCardSelect, courseId: true, suspended: true, buriedUntil: true } });
-      const now = options.now ?? new Date();
-      if (card.version !== options.version || card.suspended || (card.buriedUntil && card.buriedUntil > now)) {
-        return { outcome: "stale", reviewId, cardId, due: card.due, state: card.state, xp: 0 } as const;
-      }
-      const before = scheduleOf(card);
-      const { schedule, log } = rate(schedulerFor({ desiredRetention: settings.desiredRetention, weights: settings.weights }), before, options.rating, now);
-      await tx.card.update({ where: { id: cardId }, data: { ...schedule, version: { increment: 1 } } });
-      await tx.reviewLog.create({
-        data: {
-          reviewId,
+    const [, logged, awarded] = await db.$transaction(
+      [
+        lockLearnerStatement(userId),
+        db.$executeRaw`
+          WITH card AS (
+            UPDATE "Card" SET state = ${schedule.state}::"CardState", due = ${schedule.due}::timestamp, stability = ${schedule.stability}::float8,
+              difficulty = ${schedule.difficulty}::float8, "scheduledDays" = ${schedule.scheduledDays}::int, "learningSteps" = ${schedule.learningSteps}::int,
+              reps = ${schedule.reps}::int, lapses = ${schedule.lapses}::int, "lastReview" = ${schedule.lastReview}::timestamp,
+              version = version + 1, "updatedAt" = ${now}::timestamp
+            WHERE id = ${cardId} AND "userId" = ${userId} AND version = ${options.version}::int
+              AND NOT suspended AND ("buriedUntil" IS NULL OR "buriedUntil" <= ${now}::timestamp)
+            RETURNING id, "courseId", version
+          )
+          INSERT INTO "ReviewLog" (id, "reviewId", "userId", "cardId", "courseId", rating, state, due, stability, difficulty, "elapsedDays",
+            "scheduledDays", "learningSteps", "reviewedAt", "durationMs", before, "nextDue", "nextState", "cardVersion")
+          SELECT ${logId}, ${reviewId}, ${userId}, card.id, card."courseId", ${log.rating}::int, ${log.state}::"CardState", ${log.due}::timestamp,
+            ${log.stability}::float8, ${log.difficulty}::float8, ${log.elapsedDays}::int, ${log.scheduledDays}::int, ${log.learningSteps}::int,
+            ${log.reviewedAt}::timestamp, ${options.durationMs ?? null}::int, ${JSON.stringify(beforeJson)}::jsonb, ${schedule.due}::timestamp,
+            ${schedule.state}::"CardState", card.version
+          FROM card`,
+        // One XP award per scheduled review of a card: keyed by the card and its review count, so a
+        // rating that is undone and given again earns nothing more.
+        deferredActivityStatement({
+          eventId: randomUUID(),
           userId,
-          cardId,
-          courseId: card.courseId,
-          rating: log.rating,
-          state: log.state,
-          due: log.due,
-          stability: log.stability,
-          difficulty: log.difficulty,
-          elapsedDays: log.elapsedDays,
-          scheduledDays: log.scheduledDays,
-          learningSteps: log.learningSteps,
-          reviewedAt: log.reviewedAt,
-          durationMs: options.durationMs ?? null,
-          before: { ...before, due: before.due.toISOString(), lastReview: before.lastReview?.toISOString() ?? null },
-          nextDue: schedule.due,
-          nextState: schedule.state,
-          cardVersion: card.version + 1,
-        },
-      });
-      // One XP award per scheduled review of a card: keyed by the card and its review count, so a
-      // rating that is undone and given again earns nothing more.
-      const activity = await recordActivity(
-        { userId, rule: "review", sourceId: `${cardId}:${before.reps}`, courseId: card.courseId, meta: { cardId, rating: options.rating } },
-        tx,
-      );
-      return { outcome: "applied", reviewId, cardId, due: schedule.due, state: schedule.state, xp: activity.xp } as const;
-    }, RATE_TRANSACTION);
-  } catch (error) {
-    // A retry racing the first request on another connection: the first one's row stands.
-    if (isUniqueViolation(error)) {
-      const previous = await previousOutcome(db, userId, reviewId, cardId);
-      if (previous) return previous;
+          rule: "review",
+          sourceId: `${cardId}:${before.reps}`,
+          courseId: read.courseId,
+          meta: { cardId, rating: options.rating },
+          now,
+          timezone: read.timezone,
+          onlyIf: Prisma.sql`EXISTS (SELECT 1 FROM "ReviewLog" WHERE id = ${logId})`,
+        }),
+      ],
+      RATE_TRANSACTION,
+    );
+    if (logged === 1) {
+      if (awarded.length) settleSoon(userId);
+      return { outcome: "applied", reviewId, cardId, due: schedule.due, state: schedule.state, xp: awarded[0]?.xp ?? 0 };
     }
-    throw error;
+  } catch (error) {
+    // A retry racing the first request with another card: the first one's row stands.
+    if (!isUniqueViolation(error)) throw error;
   }
+  // Another request changed the card (or used this review id) between the read and the write.
+  const again = await readForRating(options);
+  return previousOutcome(again, options) ?? { outcome: "stale", reviewId, cardId, due: again.due, state: again.state, xp: 0 };
 }
 
 /** Undoes a rating: the card gets back the schedule it had, if nothing rated it since. Undoing twice is a no-op. */
@@ -392,7 +440,7 @@ export async function undoReview(options: { userId: string; reviewId: string; no
   return db.$transaction(async (tx) => {
     const log = await tx.reviewLog.findUnique({ where: { userId_reviewId: { userId, reviewId } }, select: { id: true, cardId: true, before: true, cardVersion: true, undoneAt: true } });
     if (!log) throw new DomainError("NOT_FOUND", "There is no such review to undo.");
-    await lockCard(tx, userId, log.cardId);
+    await lockCard({ userId, cardId: log.cardId }, tx);
     const current = await tx.reviewLog.findUniqueOrThrow({ where: { id: log.id }, select: { undoneAt: true } });
     const card = await tx.card.findUniqueOrThrow({ where: { id: log.cardId }, select: { version: true } });
     if (current.undoneAt) return { undone: true, cardId: log.cardId, version: card.version };
@@ -424,7 +472,7 @@ export async function setSuspended(options: { userId: string; cardId: string; su
 /** A buried card leaves today's queue and comes back at the start of the learner's next day. */
 export async function buryCard(options: { userId: string; cardId: string; now?: Date }) {
   const now = options.now ?? new Date();
-  const until = localDay(await timezoneOf(db, options.userId), now).end;
+  const until = localDay(await timezoneOf({ userId: options.userId }), now).end;
   await updateOwnCard(options.userId, options.cardId, { buriedUntil: until });
   return { cardId: options.cardId, buriedUntil: until };
 }

@@ -21,7 +21,7 @@ async function main() {
   process.env.DB_POOL_MAX ??= String(env.WORKER_CONCURRENCY + 3);
   const { db } = await import("../db");
   const { runFit, sweepFits } = await import("../review/service");
-  const { closeLeagueWeeks } = await import("../gamification/service");
+  const { closeLeagueWeeks, settleAllPending } = await import("../gamification/service");
   const workerId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const backend = await startTrainingBackend(env.TRAINING_BACKEND);
   const skipped = backend.attempts.filter((a) => a.error).map((a) => `${a.choice}: ${a.error}`);
@@ -60,8 +60,12 @@ async function main() {
 
   // League weeks close at the boundary even when nobody opens a league page (the reads close them
   // too; closing is idempotent, so every worker and web node may try).
+  // Also the sweep of derived state left pending by a web process that stopped between a rating's
+  // commit and its pass (server/gamification/pending.ts): at start, and every minute.
   const closeLeagues = async () => {
     try {
+      const applied = await settleAllPending();
+      if (applied) log(`applied the derived state of ${applied} activit${applied === 1 ? "y" : "ies"} left pending`);
       for (const week of await closeLeagueWeeks()) log(`league week ${week} closed: tiers moved`);
     } catch (error) {
       log(`closing league weeks failed: ${(error as Error).message}`);
