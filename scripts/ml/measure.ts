@@ -1,5 +1,5 @@
 // `npm run ml:measure [-- <task id>…] [--seeds 1,2,3,4,5] [--jobs 2] [--sizes 1,5,10,50,all]
-//  [--strategies feature-extraction,from-scratch] [--resume <file.jsonl>] [--base-only]`
+//  [--strategies feature-extraction,from-scratch] [--resume <file.jsonl>] [--no-run] [--base-only]`
 // Measures the lessons' claims with the lab's own code (lib/ml, as the browser runs it): feature
 // extraction vs fine-tuning vs from scratch at several examples per class, under one protocol:
 //   - the same budget rule for every strategy: at least MIN_STEPS optimizer steps and at least the
@@ -188,14 +188,6 @@ async function runJob(job: Job): Promise<Outcome> {
   };
 }
 
-/** A rough cost, to start the longest runs first so the processes finish together. */
-function cost(job: Job): number {
-  const n = job.examplesPerClass === "all" ? 300 : job.examplesPerClass;
-  const perStep = job.strategy === "feature-extraction" ? 0.1 : job.strategy === "fine-tuning" ? 0.6 : 1;
-  const digits = requireLabTask(job.taskId).dataset === "digits" ? 0.3 : 1;
-  return digits * (perStep * Math.max(n * 5 * 20, MIN_STEPS * 16) + 200);
-}
-
 async function worker() {
   await startNodeBackend();
   process.on("message", async (message: Job | "done") => {
@@ -210,7 +202,9 @@ async function worker() {
 }
 
 async function runAll(list: Job[], report: (outcome: Outcome) => void) {
-  const queue = [...list].sort((a, b) => cost(b) - cost(a));
+  // In the order asked for (sizes, then strategies, then seeds): what matters most first, so a
+  // measurement cut short still has complete cells.
+  const queue = [...list];
   if (jobs === 1) {
     await startNodeBackend();
     for (const job of queue) report(await runJob(job));
@@ -378,7 +372,7 @@ async function measureBase(id: BaseModelId): Promise<NonNullable<Measurements["b
 
 // ── Main ───────────────────────────────────────────────────────────────────────────────────────
 
-function writeFile(base: BaseModelId, summaries: MeasuredTask[], baseResult: Measurements["base"], extra: { backend: string; wallMinutes: number }) {
+function writeFile(base: BaseModelId, summaries: MeasuredTask[], baseResult: Measurements["base"], extra: { backend: string; wallMinutes: number; seeds: number[] }) {
   const file = path.join(publicDir, "models", base, "measurements.json");
   let previous: Measurements | null = null;
   if (existsSync(file)) {
@@ -390,8 +384,8 @@ function writeFile(base: BaseModelId, summaries: MeasuredTask[], baseResult: Mea
     version: MEASUREMENTS_VERSION,
     generatedAt: new Date().toISOString(),
     backend: extra.backend,
-    seeds,
-    protocol: protocolSentences(seeds),
+    seeds: extra.seeds,
+    protocol: protocolSentences(extra.seeds),
     base: baseResult ?? previous?.base,
     tasks: [...kept, ...summaries].sort((a, b) => LAB_TASKS.findIndex((t) => t.id === a.taskId) - LAB_TASKS.findIndex((t) => t.id === b.taskId)),
     command: "npm run ml:measure",
@@ -420,10 +414,16 @@ async function main() {
   const allJobs: Job[] = tasks.flatMap((task) => sizes.flatMap((examplesPerClass) => strategies.flatMap((strategy) => seeds.map((seed) => ({ taskId: task.id, strategy, examplesPerClass, seed })))));
   const outcomes: Outcome[] = [];
   if (resumeFile && existsSync(resumeFile)) {
-    const wanted = new Set(allJobs.map(jobKey));
+    // Every run of these tasks in the file counts, also sizes or seeds not asked for this time: a
+    // measurement can be extended a size or a seed at a time.
+    const measured = new Set<string>(tasks.map((task) => task.id));
+    const seen = new Set<string>();
     for (const line of readFileSync(resumeFile, "utf8").split("\n").filter(Boolean)) {
       const outcome = JSON.parse(line) as Outcome;
-      if (wanted.has(jobKey(outcome)) && !outcomes.some((o) => jobKey(o) === jobKey(outcome))) outcomes.push(outcome);
+      if (measured.has(outcome.taskId) && !seen.has(jobKey(outcome))) {
+        seen.add(jobKey(outcome));
+        outcomes.push(outcome);
+      }
     }
     console.log(`resuming: ${outcomes.length} of ${allJobs.length} runs already in ${resumeFile}`);
   }
@@ -436,10 +436,12 @@ async function main() {
       `[${outcomes.length}/${allJobs.length} ${minutes.toFixed(1)} min] ${outcome.taskId} ${outcome.strategy} ${outcome.examplesPerClass}/class seed ${outcome.seed}: ${(outcome.run.testAccuracy * 100).toFixed(1)}% in ${(outcome.run.durationMs / 1000).toFixed(2)} s (${outcome.run.epochs} epochs)`,
     );
   };
-  await runAll(
-    allJobs.filter((job) => !done.has(jobKey(job))),
-    progress,
-  );
+  // --no-run: summarise what the resume file holds, without training anything more.
+  if (!process.argv.includes("--no-run"))
+    await runAll(
+      allJobs.filter((job) => !done.has(jobKey(job))),
+      progress,
+    );
   await startNodeBackend();
   const index = datasetIndex.parse(JSON.parse(readFileSync(path.join(publicDir, "datasets", "index.json"), "utf8")));
   const backend = [...new Set(outcomes.map((o) => o.backend))].join(", ");
@@ -454,7 +456,7 @@ async function main() {
     summaries.forEach(printTable);
     const baseResult = await measureBase(base);
     console.log(`${base} on all ${baseResult.testImages} test images of its source classes: ${(baseResult.testAccuracy * 100).toFixed(1)}%`);
-    writeFile(base, summaries, baseResult, { backend, wallMinutes: (Date.now() - started) / 60_000 });
+    writeFile(base, summaries, baseResult, { backend, wallMinutes: (Date.now() - started) / 60_000, seeds: [...new Set(outcomes.map((o) => o.seed))].sort((x, y) => x - y) });
   }
   console.log(`${outcomes.length} runs in ${((Date.now() - started) / 60_000).toFixed(1)} min (${jobs} processes)`);
 }

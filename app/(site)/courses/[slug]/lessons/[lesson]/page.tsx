@@ -11,6 +11,7 @@ import { isNotFound } from "@/app/_trpc/not-found";
 import { EnrollButton } from "@/app/(site)/courses/[slug]/enroll-button";
 import { LessonProgressProvider, type SectionProgressState } from "./progress-provider";
 import { FormatDone, LessonProgressSummary } from "./section-status";
+import { renderMeasures } from "./measures";
 import { LessonSectionView } from "./section-view";
 
 type Params = Promise<{ slug: string; lesson: string }>;
@@ -35,7 +36,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function LessonPage({ params }: { params: Params }) {
   const { slug, lesson: lessonSlug } = await params;
   const viewer = await requireViewer(`/courses/${slug}/lessons/${lessonSlug}`);
-  const { course, lesson, previous, next } = await loadLesson(slug, lessonSlug);
+  const { course, lesson: stored, previous, next } = await loadLesson(slug, lessonSlug);
+  // Sentences that cite the lab's measurements or a source render the figure or the citation.
+  const lesson = await renderMeasures(stored);
   // A draft preview has no progress: only published courses are studied.
   const progress = course.preview ? null : await (await getServerCaller()).progress.lesson({ lessonId: lesson.id });
   const initial: Record<string, SectionProgressState> = Object.fromEntries(
