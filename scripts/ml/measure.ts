@@ -39,6 +39,7 @@ import {
   type Measurements,
   type TrainingBudget,
 } from "../../lib/ml/measurements";
+import { modelCard } from "../../lib/ml/model-card";
 import { artifactsFromFiles, loadModel } from "../../lib/ml/model-io";
 import { sampleKPerClass } from "../../lib/ml/random";
 import { STRATEGIES, STRATEGY_LABELS } from "../../lib/ml/strategies";
@@ -232,7 +233,12 @@ async function runAll(list: Job[], report: (outcome: Outcome) => void) {
 
 function summarise(outcomes: Outcome[], taskId: LabTaskId, data: { val: number; test: number; train: number }): MeasuredTask {
   const mine = outcomes.filter((o) => o.taskId === taskId);
-  const present = (k: ExamplesPerClass, s: TransferStrategy) => mine.filter((o) => o.examplesPerClass === k && o.strategy === s).sort((a, b) => a.seed - b.seed);
+  // Only cells with every seed of the measurement: a cell cut short by an interrupted run is left out.
+  const allSeeds = new Set(mine.map((o) => o.seed)).size;
+  const present = (k: ExamplesPerClass, s: TransferStrategy) => {
+    const runs = mine.filter((o) => o.examplesPerClass === k && o.strategy === s).sort((a, b) => a.seed - b.seed);
+    return runs.length === allSeeds ? runs : [];
+  };
   const rows: MeasuredRow[] = EXAMPLES_PER_CLASS_CHOICES.flatMap((k) =>
     STRATEGIES.flatMap((strategy) => {
       const runs = present(k, strategy);
@@ -370,6 +376,31 @@ async function measureBase(id: BaseModelId): Promise<NonNullable<Measurements["b
   return { testImages: set.count, testAccuracy: r4(evaluation.accuracy), confusion: evaluation.confusion };
 }
 
+/** Writes the base's re-measured accuracy and the protocol into its model card (card.json and README.md). */
+function updateModelCard(id: BaseModelId, base: NonNullable<Measurements["base"]>, protocol: string[]) {
+  const dir = path.join(publicDir, "models", id);
+  const card = modelCard.parse(JSON.parse(readFileSync(path.join(dir, "card.json"), "utf8")));
+  const info = BASE_MODELS[id];
+  const testSource =
+    info.dataset === "fashion-mnist"
+      ? `all ${count(base.testImages)} official Fashion-MNIST test images of classes ${info.sourceClasses.join("–").replace(/–.*–/, "–")}`
+      : `the shipped test split of digits ${info.sourceClasses[0]}–${info.sourceClasses.at(-1)} (${base.testImages} images)`;
+  card.evaluation = { testImages: base.testImages, testAccuracy: base.testAccuracy, testSource, measuredAt: new Date().toISOString(), protocol };
+  writeFileSync(path.join(dir, "card.json"), `${JSON.stringify(card, null, 2)}\n`);
+  const readme = readFileSync(path.join(dir, "README.md"), "utf8").replace(/\n## Measured by `npm run ml:measure`[\s\S]*$/, "\n");
+  const section = [
+    "## Measured by `npm run ml:measure`",
+    "",
+    `- **Test accuracy (source classes), re-measured:** ${(base.testAccuracy * 100).toFixed(1)}% on ${testSource}. (The figure above was measured at pretraining time on the 500 shipped test images.)`,
+    "- **How the lab's transfer measurements are made** (public/models/" + id + "/measurements.json):",
+    ...protocol.map((sentence) => `  - ${sentence}`),
+    "",
+  ].join("\n");
+  writeFileSync(path.join(dir, "README.md"), `${readme.trimEnd()}\n\n${section}`);
+}
+
+const count = (n: number) => n.toLocaleString("en");
+
 // ── Main ───────────────────────────────────────────────────────────────────────────────────────
 
 function writeFile(base: BaseModelId, summaries: MeasuredTask[], baseResult: Measurements["base"], extra: { backend: string; wallMinutes: number; seeds: number[] }) {
@@ -456,6 +487,7 @@ async function main() {
     summaries.forEach(printTable);
     const baseResult = await measureBase(base);
     console.log(`${base} on all ${baseResult.testImages} test images of its source classes: ${(baseResult.testAccuracy * 100).toFixed(1)}%`);
+    updateModelCard(base, baseResult, protocolSentences([...new Set(outcomes.map((o) => o.seed))].sort((x, y) => x - y)));
     writeFile(base, summaries, baseResult, { backend, wallMinutes: (Date.now() - started) / 60_000, seeds: [...new Set(outcomes.map((o) => o.seed))].sort((x, y) => x - y) });
   }
   console.log(`${outcomes.length} runs in ${((Date.now() - started) / 60_000).toFixed(1)} min (${jobs} processes)`);
