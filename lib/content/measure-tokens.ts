@@ -77,6 +77,7 @@ export function resolveMeasure(reference: string, data: MeasurementsByBase): Res
     const k = Number(ratio[1]);
     if (!findRow(task, "feature-extraction", k)) return { error: `${first} has no feature-extraction measurement at ${k}/class` };
     const r = dataRatio(task, k);
+    if (r.compared === 0) return { error: `${first} has no from-scratch measurement at ${k}/class or more to compare with` };
     return { text: r.ratio === null ? "more than the largest size measured" : `${r.ratio.toFixed(r.ratio < 10 ? 1 : 0).replace(/\.0$/, "")}×`, ratio: r.ratio };
   }
   const cell = parseCell(rest[0] ?? "");

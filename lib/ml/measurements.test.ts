@@ -88,10 +88,11 @@ describe("dataRatio", () => {
   };
   it("finds the first size at which from scratch is no longer clearly worse", () => {
     expect(compareRows(task.rows[1]!, task.rows[0]!).verdict).toBe("clearly worse");
-    expect(dataRatio(task, 5)).toEqual({ examplesPerClass: 5, matchedAt: 10, ratio: 2 });
+    expect(dataRatio(task, 5)).toEqual({ examplesPerClass: 5, matchedAt: 10, ratio: 2, compared: 2 });
   });
   it("is null when from scratch never catches up", () => {
     const behind = { ...task, rows: [row("feature-extraction", 5, [0.99, 0.98, 0.99]), row("from-scratch", 10, [0.5, 0.52, 0.51])] };
-    expect(dataRatio(behind, 5)).toEqual({ examplesPerClass: 5, matchedAt: null, ratio: null });
+    expect(dataRatio(behind, 5)).toEqual({ examplesPerClass: 5, matchedAt: null, ratio: null, compared: 1 });
+    expect(dataRatio({ ...task, rows: [task.rows[0]!] }, 5)).toMatchObject({ ratio: null, compared: 0 });
   });
 });

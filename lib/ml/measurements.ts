@@ -190,7 +190,13 @@ export function compareRows(a: MeasuredRow, b: MeasuredRow): MeasuredComparison 
   return { a: { strategy: a.strategy, examplesPerClass: a.examplesPerClass }, b: { strategy: b.strategy, examplesPerClass: b.examplesPerClass }, n: d.n, mean: d.mean, sd: d.sd, low: d.low, high: d.high, wins: d.wins, verdict: d.verdict };
 }
 
-export type DataRatio = { examplesPerClass: number; matchedAt: MeasuredRow["examplesPerClass"] | null; ratio: number | null };
+export type DataRatio = {
+  examplesPerClass: number;
+  matchedAt: MeasuredRow["examplesPerClass"] | null;
+  ratio: number | null;
+  /** From-scratch sizes (≥ k) with enough paired seeds to compare; 0 means the ratio was not measured. */
+  compared: number;
+};
 
 /**
  * How much data from scratch needs to match feature extraction at `k` per class: the smallest size
@@ -199,12 +205,14 @@ export type DataRatio = { examplesPerClass: number; matchedAt: MeasuredRow["exam
  */
 export function dataRatio(task: MeasuredTask, k: number): DataRatio {
   const reference = findRow(task, "feature-extraction", k);
-  if (!reference) return { examplesPerClass: k, matchedAt: null, ratio: null };
+  if (!reference) return { examplesPerClass: k, matchedAt: null, ratio: null, compared: 0 };
   const sizes = task.rows.filter((row) => row.strategy === "from-scratch" && (row.examplesPerClass === "all" || row.examplesPerClass >= k));
   sizes.sort((x, y) => x.trainExamples - y.trainExamples);
+  let compared = 0;
   for (const scratch of sizes) {
     if (Object.keys(scratch.testAccuracy.bySeed).filter((seed) => seed in reference.testAccuracy.bySeed).length < 2) continue;
-    if (compareRows(scratch, reference).high >= 0) return { examplesPerClass: k, matchedAt: scratch.examplesPerClass, ratio: scratch.trainExamples / reference.trainExamples };
+    compared++;
+    if (compareRows(scratch, reference).high >= 0) return { examplesPerClass: k, matchedAt: scratch.examplesPerClass, ratio: scratch.trainExamples / reference.trainExamples, compared };
   }
-  return { examplesPerClass: k, matchedAt: null, ratio: null };
+  return { examplesPerClass: k, matchedAt: null, ratio: null, compared };
 }

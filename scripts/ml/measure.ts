@@ -304,7 +304,8 @@ function findings(task: MeasuredTask): string[] {
     const same = task.comparisons.filter((c) => c.a.strategy === a && c.b.strategy === b && c.a.examplesPerClass === c.b.examplesPerClass);
     if (same.length) out.push(`${STRATEGY_LABELS[a]} vs ${STRATEGY_LABELS[b].toLowerCase()}, test accuracy: ${same.map(describe).join("; ")}.`);
   }
-  const ratios = EXAMPLES_PER_CLASS_CHOICES.filter((k): k is Exclude<ExamplesPerClass, "all"> => k !== "all" && !!findRow(task, "feature-extraction", k)).map((k) => dataRatio(task, k));
+  const ratios = EXAMPLES_PER_CLASS_CHOICES.filter((k): k is Exclude<ExamplesPerClass, "all"> => k !== "all" && !!findRow(task, "feature-extraction", k)).map((k) => dataRatio(task, k))
+    .filter((r) => r.compared > 0);
   if (ratios.length) {
     out.push(
       `Data: ${ratios
