@@ -174,7 +174,7 @@ export const measurements = z.object({
   base: z.object({ testImages: z.number().int(), testAccuracy: z.number(), confusion: z.array(z.array(z.number().int())) }).optional(),
   tasks: z.array(measuredTask),
   command: z.string(),
-  /** Wall time of the whole measurement and how many processes shared it. */
+  /** Wall time of the invocation that wrote the file (a `--no-run` summary takes seconds) and its processes. */
   wallMinutes: z.number(),
   jobs: z.number().int(),
 });

@@ -93,7 +93,7 @@ export function MeasuredPanel({ baseModel, taskId }: { baseModel: string; taskId
         ))}
       </ul>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Measured {data.generatedAt.slice(0, 10)} with <code>{data.command}</code> ({data.jobs} processes, {data.wallMinutes} min). Times are from Node on two CPU cores; the browser&apos;s WebGL backend gives different absolute times.
+        Measured {data.generatedAt.slice(0, 10)} with <code>{data.command}</code> ({data.jobs} processes). Times are from Node on two CPU cores; the browser&apos;s WebGL backend gives different absolute times.
       </p>
     </div>
   );
