@@ -9,8 +9,12 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.resolve(here, "..", "..");
 const broken = (name: string) => path.join(here, "fixtures", "broken", name);
 
-async function problemsOf(root: string): Promise<string[]> {
-  const result = await checkContent({ root });
+// A small measurements file (fashion-5-9: feature extraction clearly ahead of from scratch at 5 per
+// class; from scratch catches up at 10, so 2× the data), for the {measure: …} token cases.
+const fixtureMeasurements = path.join(here, "fixtures", "measurements");
+
+async function problemsOf(root: string, measurementsDir = fixtureMeasurements): Promise<string[]> {
+  const result = await checkContent({ root, measurementsDir });
   return result.problems.map((problem) => formatProblem(problem));
 }
 
@@ -67,6 +71,15 @@ const cases: Record<string, string[]> = {
     `${LESSON}:13: sections[0].items[1].scenario: links to a data: URL, which is never rendered; use an http(s), mailto or relative URL`,
     `${LESSON}:15: sections[0].items[2].scenario: links to a vbscript: URL, which is never rendered; use an http(s), mailto or relative URL`,
   ],
+  "measure-missing": [
+    `${LESSON}:14: sections[0].items[1].definition: {measure: fashion-5-9/fine-tuning@5}: fashion-5-9 has no fine-tuning measurement at 5/class`,
+    `${LESSON}:17: sections[0].items[2].definition: {measure: fashion-tops/feature-extraction@5}: there are no measurements of fashion-tops (run \`npm run ml:measure -- fashion-tops\`)`,
+  ],
+  "measure-claim-mismatch": [
+    `${LESSON}:11: sections[0].items[0].definition: {measure: fashion-5-9/feature-extraction@5/vs/from-scratch@5}: claim "no clear difference" disagrees with the stored interval (+6.7 points, 95% interval +5.9 to +7.4; ahead in 3 of 3 seeds): that is "clearly better"`,
+    `${LESSON}:14: sections[0].items[1].definition: {measure: fashion-5-9/data-ratio@5}: claim "about 5×" disagrees with the measured ratio of 2×`,
+  ],
+  "unknown-source": [`${LESSON}:14: sections[0].items[1].definition: {cite: nobody-2020}: no source "nobody-2020" in content/sources.yaml`],
 };
 
 describe("content check", () => {
@@ -123,7 +136,7 @@ describe("content check", () => {
   });
 
   // The shipped catalog: other authors write it; this keeps it importable.
-  it("passes for the shipped content/", async () => {
-    expect(await problemsOf(path.join(projectRoot, "content"))).toEqual([]);
+  it("passes for the shipped content/, against the shipped measurements", async () => {
+    expect(await problemsOf(path.join(projectRoot, "content"), path.join(projectRoot, "public", "models"))).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { LAB_PRESETS } from "../ml/presets";
 import { findKeyProblems, resolveKey } from "./keys";
 import { findUnsafeMarkdown } from "./markdown";
+import { measureTokenIssues, sourcesFile, type MeasurementsByBase } from "./measure-tokens";
 import {
   categoriesFile,
   courseFile,
@@ -214,6 +215,10 @@ export type LessonContext = {
   fileSlug?: string;
   /** Whether a file exists at a path relative to the course folder (for scene audio); unchecked when omitted. */
   courseFileExists?: (relativePath: string) => boolean;
+  /** The lab's measurements, to check `{measure: …}` tokens against; unchecked when omitted. */
+  measurements?: MeasurementsByBase;
+  /** The keys of content/sources.yaml, to check `{cite: …}` tokens against; unchecked when omitted. */
+  sourceKeys?: readonly string[];
 };
 
 export function parseLessonFile(file: string, text: string, context: LessonContext = {}): ParsedFile<LessonFile> {
@@ -319,7 +324,15 @@ export function lessonIssues(lesson: LessonFile, context: LessonContext = {}): C
   });
 
   issues.push(...markdownIssues(lesson, []));
+  issues.push(...tokenIssues(lesson, [], context));
   return issues;
+}
+
+function tokenIssues(value: unknown, path: PathSegment[], context: LessonContext): ContentIssue[] {
+  if (typeof value === "string") return measureTokenIssues(value, context.measurements, context.sourceKeys).map((message) => ({ path, message }));
+  if (Array.isArray(value)) return value.flatMap((item, index) => tokenIssues(item, [...path, index], context));
+  if (value && typeof value === "object") return Object.entries(value).flatMap(([key, item]) => tokenIssues(item, [...path, key], context));
+  return [];
 }
 
 // Every text field is checked, not only the ones typed as Markdown: the lesson pages may render
@@ -365,7 +378,12 @@ function normalizeRelativePath(relative: string): string | null {
  * A content folder as data: `files` maps the path (relative to the content root, with `/`) of every
  * .yaml/.yml file to its text; `paths` lists every file, YAML or not (audio, images).
  */
-export type ContentSnapshot = { files: ReadonlyMap<string, string>; paths: ReadonlySet<string> };
+export type ContentSnapshot = {
+  files: ReadonlyMap<string, string>;
+  paths: ReadonlySet<string>;
+  /** The lab's measurements files by base model, for `{measure: …}` tokens (unchecked when absent). */
+  measurements?: MeasurementsByBase;
+};
 
 export type ContentCategory = { slug: string; title: string; description: string; position: number };
 export type ContentCatalog = { categories: ContentCategory[]; courses: CourseRecord[] };
@@ -376,6 +394,8 @@ export type LoadedContent =
   | { ok: false; catalog: null; stats: null; problems: ContentProblem[] };
 
 const CATEGORIES = "categories.yaml";
+/** Sources that lessons cite with {cite: <key>} (optional). */
+export const SOURCES = "sources.yaml";
 
 /** Validates a whole content tree: every file, and how the files fit together. */
 export function loadContent(snapshot: ContentSnapshot): LoadedContent {
@@ -401,6 +421,16 @@ export function loadContent(snapshot: ContentSnapshot): LoadedContent {
   }
   // Without a valid categories.yaml every course would name an unknown category: one problem is enough.
   const categorySlugs = categories.length > 0 ? categories.map((c) => c.slug) : undefined;
+
+  let sourceKeys: string[] | undefined;
+  const sourcesText = snapshot.files.get(SOURCES);
+  if (sourcesText !== undefined) {
+    const parsed = parseYamlFile(SOURCES, sourcesText, sourcesFile);
+    problems.push(...parsed.problems);
+    sourceKeys = parsed.data?.sources.map((s) => s.key);
+  } else {
+    sourceKeys = [];
+  }
 
   const courses: CourseRecord[] = [];
   for (const folder of folders) {
@@ -432,6 +462,8 @@ export function loadContent(snapshot: ContentSnapshot): LoadedContent {
     const lessonContext = (fileSlug: string): LessonContext => ({
       fileSlug,
       courseFileExists: (relative) => snapshot.paths.has(`${base}/${relative}`),
+      measurements: snapshot.measurements,
+      sourceKeys,
     });
     for (const lessonPath of lessonPaths) {
       const name = lessonPath.slice(`${base}/lessons/`.length);

@@ -28,6 +28,13 @@ export const modelCard = z.object({
   }),
   history: z.array(z.object({ epoch: z.number().int(), loss: z.number(), accuracy: z.number(), valLoss: z.number(), valAccuracy: z.number() })),
   testAccuracy: z.number(),
+  /**
+   * The base re-measured by `npm run ml:measure` on every test image of its source classes, and the
+   * protocol the lab's transfer measurements follow (absent on a card no measurement has touched).
+   */
+  evaluation: z
+    .object({ testImages: z.number().int(), testAccuracy: z.number(), testSource: z.string(), measuredAt: z.string(), protocol: z.array(z.string()) })
+    .optional(),
   weightsBytes: z.number().int(),
   createdWith: z.string(),
   license: z.string(),

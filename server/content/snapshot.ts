@@ -1,6 +1,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { loadContent, type ContentSnapshot, type LoadedContent } from "@/lib/content/load";
+import type { MeasurementsByBase } from "@/lib/content/measure-tokens";
+import { measurements } from "@/lib/ml/measurements";
 
 // Reads a content folder into a ContentSnapshot for lib/content/load.ts. No `server-only`: the
 // content scripts and the boot run it under plain Node.
@@ -29,7 +31,31 @@ export async function readContentSnapshot(root: string): Promise<ContentSnapshot
   return { files, paths };
 }
 
-/** Reads and validates the content folder at `root` (what `npm run content:check` runs). */
-export async function checkContent(options: { root: string }): Promise<LoadedContent> {
-  return loadContent(await readContentSnapshot(options.root));
+/**
+ * The lab's measurements files (`<dir>/<base>/measurements.json`) by base model, for the lessons'
+ * `{measure: …}` tokens. A file that does not parse is left out, so its tokens are reported as missing.
+ */
+export async function readMeasurements(dir: string): Promise<MeasurementsByBase> {
+  const out: MeasurementsByBase = {};
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isDirectory()) continue;
+    const text = await fs.readFile(path.join(dir, entry.name, "measurements.json"), "utf8").catch(() => null);
+    if (text === null) continue;
+    const parsed = measurements.safeParse(JSON.parse(text));
+    if (parsed.success) out[entry.name] = parsed.data;
+  }
+  return out;
+}
+
+/** Where the measurements live: public/models of the project. */
+export const DEFAULT_MEASUREMENTS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "public", "models");
+
+/**
+ * Reads and validates the content folder at `root` (what `npm run content:check` runs), with the
+ * `{measure: …}` tokens checked against the measurements in `measurementsDir`.
+ */
+export async function checkContent(options: { root: string; measurementsDir?: string }): Promise<LoadedContent> {
+  const snapshot = await readContentSnapshot(options.root);
+  return loadContent({ ...snapshot, measurements: await readMeasurements(options.measurementsDir ?? DEFAULT_MEASUREMENTS_DIR) });
 }

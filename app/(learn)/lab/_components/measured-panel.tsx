@@ -34,13 +34,21 @@ export function MeasuredPanel({ baseModel, taskId }: { baseModel: string; taskId
   return (
     <div className="space-y-3 text-sm">
       <p>
-        {requireLabTask(taskId).title}: mean test accuracy (%) ± standard deviation over {data.seeds.length} seeds, and mean training time, measured with this lab&apos;s code in Node ({data.backend}{" "}
-        backend, {task.settings.epochs} epochs, batch {task.settings.batchSize}, learning rate{" "}
+        {requireLabTask(taskId).title}: mean test accuracy (%) ± standard deviation over {data.seeds.length} seeds on {task.settings.testImages.toLocaleString("en")} test images, and
+        mean training time, measured with this lab&apos;s code in Node ({data.backend} backend, batch {task.settings.batchSize}, learning rate{" "}
         {Object.entries(task.settings.learningRate)
           .map(([strategy, lr]) => `${lr} for ${STRATEGY_LABELS[strategy as keyof typeof STRATEGY_LABELS]?.toLowerCase() ?? strategy}`)
           .join(", ")}
         ; fine-tuning trains the head alone for half the epochs, then unfreezes the last {task.settings.unfreezeLastLayers === 1 ? "conv layer" : `${task.settings.unfreezeLastLayers} layers`} at a tenth of the rate).
       </p>
+      <details className="rounded border border-slate-200 p-2 dark:border-slate-800">
+        <summary className="cursor-pointer font-medium">How it was measured (the protocol)</summary>
+        <ul className="mt-2 list-disc space-y-1 pl-5">
+          {data.protocol.map((sentence) => (
+            <li key={sentence}>{sentence}</li>
+          ))}
+        </ul>
+      </details>
       <div className="relative overflow-x-auto">
         <table className="min-w-full text-left text-xs">
           <caption className="sr-only">Measured test accuracy and training time by strategy and examples per class</caption>
@@ -48,6 +56,9 @@ export function MeasuredPanel({ baseModel, taskId }: { baseModel: string; taskId
             <tr>
               <th scope="col" className="px-2 py-1">
                 Examples per class
+              </th>
+              <th scope="col" className="px-2 py-1">
+                Epochs
               </th>
               {STRATEGIES.map((strategy) => (
                 <th key={strategy} scope="col" className="px-2 py-1">
@@ -62,6 +73,7 @@ export function MeasuredPanel({ baseModel, taskId }: { baseModel: string; taskId
                 <th scope="row" className="px-2 py-1 font-medium">
                   {size}
                 </th>
+                <td className="px-2 py-1 tabular-nums">{task.rows.find((row) => row.examplesPerClass === size)?.epochs ?? "–"}</td>
                 {STRATEGIES.map((strategy) => {
                   const row = cell(strategy, size);
                   return (
@@ -81,7 +93,7 @@ export function MeasuredPanel({ baseModel, taskId }: { baseModel: string; taskId
         ))}
       </ul>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Measured {data.generatedAt.slice(0, 10)} with <code>{data.command}</code>. Times are from Node on two CPU cores; the browser&apos;s WebGL backend gives different absolute times.
+        Measured {data.generatedAt.slice(0, 10)} with <code>{data.command}</code> ({data.jobs} processes). Times are from Node on two CPU cores; the browser&apos;s WebGL backend gives different absolute times.
       </p>
     </div>
   );

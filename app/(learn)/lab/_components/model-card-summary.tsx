@@ -32,7 +32,23 @@ export function ModelCardSummary({ baseModel }: { baseModel: string }) {
           {card.training.epochs} epochs, batch {card.training.batchSize}, Adam lr {card.training.learningRate}, seed {card.training.seed}, {card.training.backend} backend, {card.training.durationSeconds} s
         </dd>
         <dt className="font-medium">Test accuracy</dt>
-        <dd>{(card.testAccuracy * 100).toFixed(1)}% on held-out images of the source classes</dd>
+        <dd>
+          {card.evaluation
+            ? `${(card.evaluation.testAccuracy * 100).toFixed(1)}% on ${card.evaluation.testSource} (measured ${card.evaluation.measuredAt.slice(0, 10)})`
+            : `${(card.testAccuracy * 100).toFixed(1)}% on held-out images of the source classes`}
+        </dd>
+        {card.evaluation ? (
+          <>
+            <dt className="font-medium">How the lab measures</dt>
+            <dd>
+              <ul className="list-disc space-y-1 pl-5">
+                {card.evaluation.protocol.map((sentence) => (
+                  <li key={sentence}>{sentence}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
         <dt className="font-medium">Licence</dt>
         <dd>{card.license}</dd>
       </dl>

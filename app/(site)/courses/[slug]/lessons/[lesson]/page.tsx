@@ -11,6 +11,7 @@ import { isNotFound } from "@/app/_trpc/not-found";
 import { EnrollButton } from "@/app/(site)/courses/[slug]/enroll-button";
 import { LessonProgressProvider, type SectionProgressState } from "./progress-provider";
 import { FormatDone, LessonProgressSummary } from "./section-status";
+import { renderMeasures } from "./measures";
 import { LessonSectionView } from "./section-view";
 
 type Params = Promise<{ slug: string; lesson: string }>;
@@ -38,7 +39,9 @@ type LessonProgress = Awaited<ReturnType<Awaited<ReturnType<typeof getServerCall
 export default async function LessonPage({ params }: { params: Params }) {
   const { slug, lesson: lessonSlug } = await params;
   const viewer = await requireViewer(`/courses/${slug}/lessons/${lessonSlug}`);
-  const data = await loadLesson(slug, lessonSlug);
+  // Sentences that cite the lab's measurements or a source render the figure or the citation.
+  const loaded = await loadLesson(slug, lessonSlug);
+  const data = { ...loaded, lesson: await renderMeasures(loaded.lesson) };
   const { course, lesson } = data;
   // The lesson itself comes from the published-content cache; the learner's progress is read
   // while the heading is already on its way, and the rest of the page streams in behind it.
