@@ -1,0 +1,96 @@
+import { expect, test, type Page } from "@playwright/test";
+import { demo, signIn } from "./helpers";
+
+// The Content Security Policy: scripts run only with the response's nonce (proxy.ts), and every
+// page still works under it — no violation reported while the main pages load and run.
+
+type Violation = { directive: string; blocked: string; page: string };
+
+/** Collects every CSP violation the page reports (the DOM event and the console's message). */
+async function watchViolations(page: Page): Promise<Violation[]> {
+  const violations: Violation[] = [];
+  await page.exposeFunction("__reportCspViolation", (violation: Violation) => violations.push(violation));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      (window as unknown as { __reportCspViolation: (v: Violation) => void }).__reportCspViolation({ directive: event.effectiveDirective, blocked: event.blockedURI, page: location.pathname });
+    });
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error" && message.text().includes("Content Security Policy")) violations.push({ directive: "console", blocked: message.text(), page: page.url() });
+  });
+  return violations;
+}
+
+function scriptSrc(policy: string): string {
+  return policy.split(";").map((directive) => directive.trim()).find((directive) => directive.startsWith("script-src ")) ?? "";
+}
+
+test("pages carry a fresh nonce in script-src and no 'unsafe-inline' for scripts; the tRPC endpoint a policy of its own", async ({ request }) => {
+  const first = (await request.get("/")).headers()["content-security-policy"] ?? "";
+  const second = (await request.get("/courses")).headers()["content-security-policy"] ?? "";
+  const nonce = (policy: string) => /'nonce-([A-Za-z0-9+/=]+)'/.exec(scriptSrc(policy))?.[1];
+  expect(nonce(first)).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  expect(nonce(second)).toBeTruthy();
+  expect(nonce(second)).not.toBe(nonce(first));
+  for (const policy of [first, second]) {
+    expect(scriptSrc(policy)).not.toContain("'unsafe-inline'");
+    expect(scriptSrc(policy)).toContain("'strict-dynamic'");
+    expect(policy).toContain("frame-ancestors 'none'");
+  }
+  const trpc = (await request.get("/api/trpc/system.stats")).headers()["content-security-policy"] ?? "";
+  expect(trpc).toContain("default-src 'none'");
+});
+
+test("Next's own scripts carry the nonce; an injected inline script without it does not run", async ({ page }) => {
+  const violations = await watchViolations(page);
+  const response = await page.goto("/courses");
+  const nonce = /'nonce-([^']+)'/.exec(scriptSrc(response?.headers()["content-security-policy"] ?? ""))?.[1];
+  expect(nonce).toBeTruthy();
+  // The page hydrated (its scripts ran): a client-side navigation works.
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const scripts = await page.locator("script").evaluateAll((elements) => elements.map((element) => (element as HTMLScriptElement).nonce));
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const scriptNonce of scripts) expect(scriptNonce).toBe(nonce);
+
+  await page.evaluate(() => {
+    const script = document.createElement("script");
+    script.textContent = "window.__injected = true";
+    document.body.append(script);
+    const handler = document.createElement("img");
+    handler.setAttribute("onerror", "window.__handler = true");
+    handler.src = "data:,not-an-image";
+    document.body.append(handler);
+  });
+  await expect.poll(() => violations.filter((violation) => violation.directive.startsWith("script-src")).length).toBeGreaterThanOrEqual(2);
+  expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+  expect(await page.evaluate(() => (window as unknown as { __handler?: boolean }).__handler)).toBeUndefined();
+});
+
+test("the main pages run under the policy without a single violation", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const learner = await browser.newPage();
+  const violations = await watchViolations(learner);
+  await signIn(learner, demo.learner);
+  await expect(learner.getByRole("heading", { level: 1 })).toBeVisible();
+
+  await learner.goto("/courses/transfer-learning/lessons/what-is-transfer-learning");
+  await expect(learner.getByRole("heading", { level: 1 })).toBeVisible();
+
+  await learner.goto("/review");
+  await expect(learner.getByRole("heading", { level: 1 })).toBeVisible();
+
+  // TensorFlow.js on WebAssembly: compiles wasm and starts its worker.
+  await learner.goto("/lab?backend=wasm");
+  await expect(learner.getByTestId("backend")).toContainText("Running on wasm", { timeout: 60_000 });
+  await learner.close();
+
+  const instructor = await browser.newPage();
+  const instructorViolations = await watchViolations(instructor);
+  await signIn(instructor, demo.instructor);
+  await instructor.goto("/studio");
+  await expect(instructor.getByRole("heading", { level: 1 })).toBeVisible();
+  await instructor.close();
+
+  expect(violations).toEqual([]);
+  expect(instructorViolations).toEqual([]);
+});
