@@ -202,13 +202,13 @@ async function main() {
       }
       const target = { name: `${processes} web process${processes > 1 ? "es" : ""}`, url: `${node.baseURL}${stats}`, headers: session, pid: pidOf(node) };
       // node:cluster hands connections round-robin, and each keeps its process: every process needs
-      // its own warm-up (JIT, pool). Warm up at the measured load until the CPU per request stops
-      // falling (by more than a tenth from one round to the next), at most five rounds.
+      // its own warm-up (JIT, pool). Warm up at the measured load, three rounds at least, until the
+      // CPU per request stops falling (by more than a tenth from one round to the next), five at most.
       const warmups: number[] = [];
       for (let previous = Infinity; warmups.length < 5; ) {
         const { cpuUs } = await load(target, Math.max(3, seconds / 2));
         warmups.push(cpuUs);
-        if (cpuUs > previous * 0.9) break;
+        if (warmups.length >= 3 && cpuUs > previous * 0.9) break;
         previous = cpuUs;
       }
       scaleRows.push({ processes, row: await load(target), warmups });
