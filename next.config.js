@@ -1,24 +1,7 @@
 // @ts-check
 
-const isDev = process.env.NODE_ENV !== "production";
-
-// TensorFlow.js compiles WebAssembly ('wasm-unsafe-eval') and trains in Web Workers started from
-// blob: URLs; the audio player uses blob:/data: media. Next's hydration needs inline scripts.
-// Sign-in forms may redirect to an OAuth provider, which form-action must allow.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "media-src 'self' data: blob:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "frame-ancestors 'none'",
-  "form-action 'self' https://github.com https://accounts.google.com",
-  "base-uri 'self'",
-  "object-src 'none'",
-].join("; ");
+// The Content Security Policy is set per request, with a nonce, by proxy.ts
+// (lib/security/content-security-policy.ts); these headers are the same on every response.
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -36,7 +19,6 @@ const nextConfig = {
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: contentSecurityPolicy },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

@@ -66,7 +66,7 @@ function sourceFingerprint(): string {
       hash.update(entry).update(readFileSync(full));
     }
   };
-  for (const entry of ["app", "server", "lib", "public", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"]) {
+  for (const entry of ["app", "server", "lib", "public", "instrumentation.ts", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"]) {
     visit(entry);
   }
   return hash.digest("hex");

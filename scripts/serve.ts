@@ -9,6 +9,7 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import next from "next";
+import { DATA_POLICY } from "../lib/security/content-security-policy";
 import { parseServeEnv } from "../server/http/env";
 import { stampEveryRequest } from "../server/http/peer-address";
 
@@ -20,11 +21,15 @@ const log = (message: string) => console.log(`[learnloop] ${message}`);
 
 type HeaderRule = { source: string; headers: { key: string; value: string }[] };
 
-/** The headers next.config.js sets on every path, for the responses Next does not write itself. */
+/**
+ * The headers next.config.js sets on every path, for the responses Next does not write itself,
+ * and the Content Security Policy of a response that is data (proxy.ts gives Next's its own).
+ */
 async function everyPathHeaders(): Promise<[string, string][]> {
   const config = (await import(pathToFileURL(path.join(root, "next.config.js")).href)) as { default: { headers?: () => Promise<HeaderRule[]> } };
   const rules = (await config.default.headers?.()) ?? [];
-  return rules.filter((rule) => rule.source === "/:path*").flatMap((rule) => rule.headers.map(({ key, value }) => [key, value] as [string, string]));
+  const headers = rules.filter((rule) => rule.source === "/:path*").flatMap((rule) => rule.headers.map(({ key, value }) => [key, value] as [string, string]));
+  return [...headers, ["Content-Security-Policy", DATA_POLICY]];
 }
 
 /**

@@ -5,7 +5,13 @@ import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
+import { config as zodConfig } from "zod/v4/core";
 import type { AppRouter } from "@/server/router";
+
+// The page's Content Security Policy allows no eval (lib/security/content-security-policy.ts):
+// zod would probe for it with `Function("")` before its first object parse, and the browser
+// reports every such probe as a violation. In the browser only; the server keeps zod's JIT.
+if (typeof window !== "undefined") zodConfig({ jitless: true });
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { decode } from "next-auth/jwt";
 import { getEnv } from "../env";
+import { decodeSessionToken } from "./session-token";
 
 // The user id in an Auth.js session cookie, read the way Auth.js's session action reads it
 // (@auth/core lib/actions/session.js with `strategy: "jwt"`, as `auth()` runs it), without the
@@ -59,7 +59,7 @@ export async function sessionClaims(headers: Headers): Promise<{ userId: string;
   const token = sessionToken(parseCookies(headers.get("cookie") ?? ""), name);
   if (!token) return null;
   try {
-    const payload = await decode({ token, secret: getEnv().AUTH_SECRET, salt: name });
+    const payload = await decodeSessionToken({ token, secret: getEnv().AUTH_SECRET, salt: name });
     // Our callbacks (server/auth/config.ts) set `user.id = token.sub ?? ""` and `sessionId = token.sid`.
     if (!payload?.sub) return null;
     return { userId: payload.sub, sessionId: typeof payload.sid === "string" ? payload.sid : undefined };

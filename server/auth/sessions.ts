@@ -1,7 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { db } from "../db";
-import { authUserSelect, type AuthUser } from "./service";
+import type { Role } from "../generated/prisma/enums";
+import { db, sql } from "../db";
+import type { AuthUser } from "./service";
 
 // Server-side sessions under Auth.js's JWT strategy. The signed cookie names its session row
 // (`sid`); a request is signed in only while that row exists, so signing out, changing the
@@ -22,6 +23,11 @@ export async function openSession(userId: string, now = new Date()): Promise<str
   return sessionToken;
 }
 
+type SessionRow = { userId: string; expiresMs: number; id: string; email: string; name: string; role: Role; timezone: string; dailyGoalXp: number };
+const SESSION_QUERY = `SELECT s."userId", (extract(epoch FROM s.expires) * 1000)::float8 AS "expiresMs",
+  u.id, u.email, u.name, u.role::text AS role, u.timezone, u."dailyGoalXp"
+  FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE s."sessionToken" = $1`;
+
 /**
  * The user a JWT's claims stand for, as the database knows them now, or null when the session was
  * ended or has expired (or the token predates server-side sessions). A session in use is extended
@@ -32,18 +38,19 @@ export async function viewerOfSession(
   now = new Date(),
 ): Promise<AuthUser | null> {
   if (!claims.sessionId) return null;
-  const session = await db.session.findUnique({
-    where: { sessionToken: claims.sessionId },
-    select: { userId: true, expires: true, user: { select: authUserSelect } },
-  });
-  if (!session || session.userId !== claims.userId || session.expires <= now) return null;
-  if (session.expires.getTime() - now.getTime() < SESSION_MAX_AGE_SECONDS * 1000 - DAY_MS) {
+  // Every signed-in request runs this: one round trip, straight to the pool (see server/db.ts).
+  // The columns are authUserSelect's. Prisma stores DateTime as UTC `timestamp(3)`, whose epoch
+  // PostgreSQL reads without any time zone: the milliseconds are the instant Prisma wrote.
+  const { rows } = await sql.query<SessionRow>(SESSION_QUERY, [claims.sessionId]);
+  const row = rows[0];
+  if (!row || row.userId !== claims.userId || row.expiresMs <= now.getTime()) return null;
+  if (row.expiresMs - now.getTime() < SESSION_MAX_AGE_SECONDS * 1000 - DAY_MS) {
     await db.session.updateMany({
       where: { sessionToken: claims.sessionId },
       data: { expires: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) },
     });
   }
-  return session.user;
+  return { id: row.id, email: row.email, name: row.name, role: row.role, timezone: row.timezone, dailyGoalXp: row.dailyGoalXp };
 }
 
 /** Ends one session (signing out on this device). */

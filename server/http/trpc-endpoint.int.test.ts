@@ -77,6 +77,34 @@ describe("the direct tRPC endpoint", () => {
   });
 });
 
+describe("the direct tRPC endpoint's responses", () => {
+  const batchInput = encodeURIComponent(JSON.stringify({ 0: superjson.serialize(undefined), 1: superjson.serialize(undefined) }));
+
+  it("writes a JSON document whole, with its length, batched or not, as tRPC's own adapter would frame it", async () => {
+    const single = await fetch(`${baseURL}/api/trpc/system.stats`);
+    const text = await single.text();
+    expect(single.headers.get("content-length")).toBe(String(Buffer.byteLength(text)));
+    expect(superjson.deserialize(((JSON.parse(text) as { result: { data: never } }).result.data))).toEqual({ learners: expect.any(Number) });
+    const batch = await fetch(`${baseURL}/api/trpc/system.stats,user.me?batch=1&input=${batchInput}`);
+    expect(batch.status).toBe(207);
+    const [stats, me] = (await batch.json()) as [{ result?: unknown }, { error?: { json: { data: { code: string } } } }];
+    expect(stats.result).toBeDefined();
+    expect(me.error?.json.data.code).toBe("UNAUTHORIZED");
+  });
+
+  it("streams JSON lines and subscriptions as they come, without a length", async () => {
+    const lines = await fetch(`${baseURL}/api/trpc/system.stats,system.stats?batch=1&input=${batchInput}`, { headers: { "trpc-accept": "application/jsonl" } });
+    expect(lines.headers.get("content-length")).toBeNull();
+    expect(lines.headers.get("transfer-encoding")).toBe("chunked");
+    expect((await lines.text()).split("\n").filter(Boolean).length).toBeGreaterThanOrEqual(2);
+    // A subscription asked for without an Accept header is an event stream all the same.
+    const events = await fetch(`${baseURL}/api/trpc/system.clock?input=${input({ intervalMs: 100, count: 2 })}`);
+    expect(events.headers.get("content-type")).toContain("text/event-stream");
+    expect(events.headers.get("content-length")).toBeNull();
+    expect((await events.text()).match(/"tick":\d/g)).toEqual(['"tick":0', '"tick":1']);
+  });
+});
+
 describe("isTrpcRequest", () => {
   it("takes /api/trpc and its paths, nothing that merely starts alike", () => {
     expect(["/api/trpc/user.me", "/api/trpc/a,b?batch=1", "/api/trpc", "/api/trpc?x"].map(isTrpcRequest)).toEqual([true, true, true, true]);
