@@ -373,7 +373,9 @@ export async function answerLive(options: { actor: LiveActor; code: string; ques
       SELECT 'la_' || player.id || '_' || ${room.current}::int, ${room.id}, player.id, ${room.current}::int, ${JSON.stringify(authored)}::jsonb, ${grade.fraction}::float8,
              ${speed}::int + CASE WHEN ${bonusOn} THEN LEAST(${STREAK_CAP}::int, player.streak * ${STREAK_STEP}::int) ELSE 0 END, ${Math.round(elapsedMs)}::int
       FROM open_room, player WHERE player."removedAt" IS NULL
-      ON CONFLICT ("playerId", question) DO NOTHING
+      -- No conflict target: the id is made of (player, question) too, and a target names one
+      -- index only, so two copies of an answer racing would hit the primary key and fail.
+      ON CONFLICT DO NOTHING
       RETURNING "playerId", points
     ), scored AS (
       UPDATE "LiveRoomPlayer" p SET score = p.score + i.points, streak = CASE WHEN ${correct} THEN p.streak + 1 ELSE 0 END
