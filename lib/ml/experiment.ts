@@ -11,7 +11,8 @@ import { featureSize } from "./network";
 import { sampleKPerClass } from "./random";
 import { setTrainableBaseLayers, trainableBaseLayers, usesPretrainedWeights } from "./strategies";
 import { BASE_MODELS, requireLabTask, type LabTask } from "./tasks";
-import { train, type EpochMetrics, type TensorSet } from "./train";
+import type { AdamState } from "./adam";
+import { train, type EpochMetrics, type TensorSet, type TrainCheckpoint } from "./train";
 
 /** A task's images, labelled 0…k-1 in the order of its target classes, at the base's input size. */
 export type { LabRunConfig };
@@ -57,17 +58,23 @@ export type ExperimentOptions = {
    * way: nothing below the head changes, so recomputing them every epoch is wasted work).
    */
   cacheFeatures?: boolean;
-  /** Called after every epoch with the whole classifier (base + head), e.g. to checkpoint it. */
-  onEpochEnd?: (metrics: EpochMetrics, model: tf.LayersModel) => void | Promise<void>;
+  /**
+   * Called after every epoch with the whole classifier (base + head), e.g. to checkpoint it, and
+   * the training stage's optimizer state, so that the checkpoint resumes exactly.
+   */
+  onEpochEnd?: (metrics: EpochMetrics, model: tf.LayersModel, checkpoint: TrainCheckpoint) => void | Promise<void>;
   shouldStop?: () => boolean;
   /** See TrainOptions.yieldEveryBatches. */
   yieldEveryBatches?: number;
   /**
    * Continue an interrupted run: the classifier's weights at the end of epoch `afterEpoch` (a
    * checkpoint saved from `onEpochEnd`) and the history up to it. Training resumes at the next
-   * epoch with the same seeded batch order; the optimizer's moments start afresh.
+   * epoch with the same seeded batch order. With `optimizerState` (read from the checkpoint of
+   * that epoch) the optimizer continues where it was, so the resumed run ends where the
+   * uninterrupted one would; without it the moments start afresh. A stage that begins after the
+   * checkpoint starts with a fresh optimizer, as it does in an uninterrupted run.
    */
-  resume?: { afterEpoch: number; weights: tf.io.ModelArtifacts; history: EpochMetrics[] };
+  resume?: { afterEpoch: number; weights: tf.io.ModelArtifacts; history: EpochMetrics[]; optimizerState?: AdamState };
 };
 
 function toTensorSet(set: ImageSet, classes: number): TensorSet {
@@ -124,7 +131,9 @@ export async function runExperiment(options: ExperimentOptions): Promise<{ resul
         seed: config.seed,
         firstEpoch: history.length + 1,
         elapsedOffsetMs: resumedMs + performance.now() - started,
-        onEpochEnd: options.onEpochEnd && ((metrics: EpochMetrics) => options.onEpochEnd!(metrics, model)),
+        onEpochEnd: options.onEpochEnd && ((metrics: EpochMetrics, checkpoint: TrainCheckpoint) => options.onEpochEnd!(metrics, model, checkpoint)),
+        // Only the stage the checkpoint was saved in continues its optimizer.
+        optimizerState: done > 0 ? options.resume?.optimizerState : undefined,
         shouldStop: options.shouldStop,
         yieldEveryBatches: options.yieldEveryBatches,
       };

@@ -5,6 +5,7 @@ import { buildBase, createSourceHead, withHead } from "./model";
 import { artifactsFromFiles, serializeModel } from "./model-io";
 import { syntheticImages } from "./synthetic-images";
 import { BASE_MODELS } from "./tasks";
+import type { AdamState } from "./adam";
 import type { EpochMetrics } from "./train";
 
 // A server run killed mid-training resumes from the checkpoint of its last recorded epoch.
@@ -61,6 +62,36 @@ describe("resuming a run from a checkpoint", () => {
       expect(epochs).toEqual([afterEpoch + 1, afterEpoch + 2, afterEpoch + 3, afterEpoch + 4].filter((e) => e <= 4));
       expect(resumed.result.history.map((h) => h.epoch)).toEqual([1, 2, 3, 4]);
       expect(resumed.result.history.slice(0, afterEpoch)).toEqual(full.result.history.slice(0, afterEpoch));
+    }
+  });
+  it("ends where the uninterrupted run ends when the checkpoint carries the optimizer's state", { timeout: 60_000 }, async () => {
+    const checkpoints = new Map<number, { artifacts: tf.io.ModelArtifacts; optimizerState: AdamState }>();
+    const full = await runExperiment({
+      config,
+      data,
+      pretrained: await pretrained(),
+      cacheFeatures: false,
+      onEpochEnd: async (metrics, model, checkpoint) => {
+        const files = await serializeModel(model);
+        checkpoints.set(metrics.epoch, { artifacts: artifactsFromFiles(files.modelJson, files.weights), optimizerState: await checkpoint.optimizerState() });
+      },
+    });
+    const finalWeights = weightsByLayer(full.model);
+    full.model.dispose();
+
+    const distance = (a: Record<string, number[]>, b: Record<string, number[]>) =>
+      Math.max(...Object.keys(a).flatMap((layer) => a[layer]!.map((value, i) => Math.abs(value - b[layer]![i]!))));
+    // Epoch 1 in the head-only stage, epoch 3 in the fine-tuning stage.
+    for (const afterEpoch of [1, 3]) {
+      const { artifacts, optimizerState } = checkpoints.get(afterEpoch)!;
+      const resume = { afterEpoch, weights: artifacts, history: full.result.history };
+      const exact = await runExperiment({ config, data, pretrained: await pretrained(), cacheFeatures: false, resume: { ...resume, optimizerState: JSON.parse(JSON.stringify(optimizerState)) as AdamState } });
+      const fresh = await runExperiment({ config, data, pretrained: await pretrained(), cacheFeatures: false, resume });
+      expect(distance(weightsByLayer(exact.model), finalWeights)).toBeLessThan(1e-5);
+      // Without the moments the run ends elsewhere: the state is what makes the difference.
+      expect(distance(weightsByLayer(fresh.model), finalWeights)).toBeGreaterThan(1e-4);
+      exact.model.dispose();
+      fresh.model.dispose();
     }
   });
 });
