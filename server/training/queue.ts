@@ -7,8 +7,22 @@ export const TRAINING_QUEUE = "training";
 
 export type TrainingJob = { runId: string };
 
+/**
+ * How often a supervising worker looks for jobs whose heartbeat stopped (a memory-model fit whose
+ * worker died): pg-boss's default is every 60 s, so a killed fit sat for up to 70 s before its
+ * retry; every 10 s it is one cheap query per worker and the retry starts within about 20 s.
+ */
+export const SUPERVISE_INTERVAL_SECONDS = 10;
+
 export function createBoss(databaseUrl: string, options: { supervise?: boolean } = {}): PgBoss {
-  return new PgBoss({ connectionString: databaseUrl, max: 3, application_name: "learnloop-queue", supervise: options.supervise ?? false, schedule: false });
+  return new PgBoss({
+    connectionString: databaseUrl,
+    max: 3,
+    application_name: "learnloop-queue",
+    supervise: options.supervise ?? false,
+    superviseIntervalSeconds: SUPERVISE_INTERVAL_SECONDS,
+    schedule: false,
+  });
 }
 
 export async function ensureTrainingQueue(boss: PgBoss): Promise<void> {
