@@ -217,7 +217,7 @@ export async function finishGame(options: { userId: string; sessionId: string; e
       tx,
     );
     await tx.gameSession.update({ where: { id: session.id }, data: { xpAwarded: activity.xp } });
-    if (outcome.facts) await scheduleFacts(tx, options.userId, session.level, outcome.facts);
+    if (outcome.facts) await scheduleFacts(options.userId, session.level, outcome.facts, tx);
     return activity.xp;
   });
   if (finished === null) {
@@ -253,7 +253,7 @@ async function bestScore(userId: string, variant: { game: string; mode: string; 
   return best._max.score;
 }
 
-async function scheduleFacts(tx: DbClient, userId: string, level: string, facts: NonNullable<GameOutcome["facts"]>) {
+async function scheduleFacts(userId: string, level: string, facts: NonNullable<GameOutcome["facts"]>, tx: DbClient) {
   const now = new Date();
   const existing = await tx.gameFact.findMany({ where: { userId, level, key: { in: facts.map((f) => f.key) } }, select: { key: true, card: true } });
   const cards = new Map(existing.map((row) => [row.key, reviveFactCard(row.card)]));

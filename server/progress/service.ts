@@ -68,9 +68,9 @@ export type CompletionAwards = { xp: number; lessonCompleted: boolean; courseCom
  * course when that was the last lesson. Each award is idempotent in the ledger (sourceId = the
  * section, lesson or course id), so running this twice awards nothing more.
  */
-async function awardCompletion(tx: DbClient, userId: string, section: SectionRef): Promise<CompletionAwards> {
+async function awardCompletion(userId: string, section: SectionRef, tx: DbClient): Promise<CompletionAwards> {
   let xp = (await recordActivity({ userId, rule: "lesson-section", sourceId: section.id, courseId: section.courseId, meta: { lessonId: section.lessonId, sectionId: section.id } }, tx)).xp;
-  const lessons = await lessonStates(tx, { userId, courseId: section.courseId });
+  const lessons = await lessonStates({ userId, courseId: section.courseId }, tx);
   const lesson = lessons.find((entry) => entry.lessonId === section.lessonId);
   const lessonCompleted = Boolean(lesson?.completed);
   let courseCompleted = false;
@@ -125,7 +125,7 @@ export async function saveProgress(options: { userId: string; reports: SaveProgr
       });
       states.push(result.state);
       if (result.newlyCompleted) {
-        const award = await awardCompletion(tx, options.userId, section);
+        const award = await awardCompletion(options.userId, section, tx);
         awards.xp += award.xp;
         awards.lessonCompleted ||= award.lessonCompleted;
         awards.courseCompleted ||= award.courseCompleted;
@@ -147,13 +147,13 @@ export async function completeSection(input: { userId: string; lessonId: string;
   if (!section || section.lessonId !== input.lessonId) throw new DomainError("NOT_FOUND", "That part of the lesson no longer exists.");
   const result = await writeProgress(tx, { userId: input.userId, section, percent: 100, position: null, at: new Date(), complete: true });
   if (!result.newlyCompleted) return { xp: 0, lessonCompleted: false, courseCompleted: false };
-  return awardCompletion(tx, input.userId, section);
+  return awardCompletion(input.userId, section, tx);
 }
 
 type LessonState = { lessonId: string; sections: number; done: number; completed: boolean };
 
 /** Each live lesson of a course with how many of its live sections the learner has finished. */
-async function lessonStates(client: DbClient, options: { userId: string; courseId: string }): Promise<LessonState[]> {
+async function lessonStates(options: { userId: string; courseId: string }, client: DbClient): Promise<LessonState[]> {
   const [lessons, finished] = await Promise.all([
     courseLessons({ courseId: options.courseId }, client),
     client.sectionProgress.findMany({ where: { userId: options.userId, courseId: options.courseId, completedAt: { not: null } }, select: { sectionId: true } }),
@@ -192,7 +192,7 @@ function courseProgressOf(lessons: LessonState[]): CourseProgress {
 
 /** Course completion for one learner: the share of the course's lessons they have finished. */
 export async function courseProgress(options: { userId: string; courseId: string }): Promise<CourseProgress> {
-  return courseProgressOf(await lessonStates(db, options));
+  return courseProgressOf(await lessonStates(options, db));
 }
 
 /** Completion of several courses for one learner (My courses, the dashboard), by course id. */

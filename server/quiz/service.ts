@@ -77,13 +77,14 @@ export function newSeed(): string {
 }
 
 /** Locks the caller's attempt row until the transaction ends; NOT_FOUND for anyone else's. */
-async function lockAttempt(tx: DbClient, attemptId: string, userId: string): Promise<AttemptRow> {
+async function lockAttempt(attemptId: string, userId: string, tx: DbClient): Promise<AttemptRow> {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "QuizAttempt" WHERE id = ${attemptId} AND "userId" = ${userId} FOR UPDATE`;
   if (rows.length === 0) throw new DomainError("NOT_FOUND", "That quiz attempt does not exist.");
   return tx.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: attemptSelect });
 }
 
-async function transition(tx: DbClient, attempt: AttemptRow, to: QuizAttemptState, data: Prisma.QuizAttemptUpdateInput = {}): Promise<AttemptRow> {
+async function transition(options: { attempt: AttemptRow; to: QuizAttemptState; data?: Prisma.QuizAttemptUpdateInput }, tx: DbClient): Promise<AttemptRow> {
+  const { attempt, to, data = {} } = options;
   if (!TRANSITIONS[attempt.state].includes(to)) throw new Error(`Illegal quiz attempt transition ${attempt.state} → ${to}`);
   return tx.quizAttempt.update({ where: { id: attempt.id, state: attempt.state }, data: { ...data, state: to }, select: attemptSelect });
 }
@@ -96,12 +97,12 @@ function clockMoved(attempt: AttemptRow, now: Date): boolean {
 }
 
 /** Applies the clock to a timed attempt (see `clockMoved`). */
-async function settle(tx: DbClient, attempt: AttemptRow, now: Date): Promise<AttemptRow> {
+async function settle(attempt: AttemptRow, now: Date, tx: DbClient): Promise<AttemptRow> {
   if (!clockMoved(attempt, now)) return attempt;
   const late = now.getTime() - attempt.deadlineAt!.getTime();
   let settled = attempt;
-  if (settled.state === "IN_PROGRESS" && late > GRACE_MS) settled = await transition(tx, settled, "OVERDUE");
-  if (settled.state === "OVERDUE" && late > OVERDUE_WINDOW_MS) settled = await transition(tx, settled, "ABANDONED", { finishedAt: now });
+  if (settled.state === "IN_PROGRESS" && late > GRACE_MS) settled = await transition({ attempt: settled, to: "OVERDUE" }, tx);
+  if (settled.state === "OVERDUE" && late > OVERDUE_WINDOW_MS) settled = await transition({ attempt: settled, to: "ABANDONED", data: { finishedAt: now } }, tx);
   return settled;
 }
 
@@ -142,12 +143,12 @@ async function attemptContent(attempt: { questionIds: string[]; sectionId: strin
 }
 
 /** The preloaded content when it is this attempt's, else read through the transaction's own connection. */
-function contentFor(tx: DbClient, attempt: AttemptRow, known: AttemptContent): Promise<AttemptContent> | AttemptContent {
+function contentFor(attempt: AttemptRow, known: AttemptContent, tx: DbClient): Promise<AttemptContent> | AttemptContent {
   if (known.sectionId === attempt.sectionId && attempt.questionIds.every((id) => known.questions.has(id))) return known;
   return attemptContent(attempt, tx);
 }
 
-function answersOf(client: DbClient, attemptId: string): Promise<AnswerRow[]> {
+function answersOf(attemptId: string, client: DbClient): Promise<AnswerRow[]> {
   return client.quizAnswer.findMany({ where: { attemptId }, select: answerSelect });
 }
 
@@ -244,8 +245,8 @@ export async function startAttempt(options: { viewer: AuthUser; courseSlug: stri
       select: { id: true },
     });
     if (open) {
-      const attempt = await settle(tx, await lockAttempt(tx, open.id, userId), now);
-      if (attempt.state === "IN_PROGRESS") return { attempt, answers: await answersOf(tx, attempt.id), content: await contentFor(tx, attempt, known), now };
+      const attempt = await settle(await lockAttempt(open.id, userId, tx), now, tx);
+      if (attempt.state === "IN_PROGRESS") return { attempt, answers: await answersOf(attempt.id, tx), content: await contentFor(attempt, known, tx), now };
     }
     const attempt = await createAttempt(tx, { userId, sectionId: quiz.sectionId, courseId: quiz.courseId, mode: options.mode, questionIds: quiz.questionIds, seed: newSeed(), now });
     return { attempt, answers: [], content: known, now };
@@ -283,8 +284,8 @@ export async function getAttempt(options: { userId: string; attemptId: string })
   const now = new Date();
   if (!clockMoved(read.attempt, now)) return attemptView(read.attempt, read.answers, content, now);
   const settled = await db.$transaction(async (tx) => {
-    const attempt = await settle(tx, await lockAttempt(tx, options.attemptId, options.userId), now);
-    return { attempt, answers: await answersOf(tx, attempt.id) };
+    const attempt = await settle(await lockAttempt(options.attemptId, options.userId, tx), now, tx);
+    return { attempt, answers: await answersOf(attempt.id, tx) };
   }, QUIZ_TRANSACTION);
   return attemptView(settled.attempt, settled.answers, content, now);
 }
@@ -307,12 +308,12 @@ export async function saveAnswer(options: SaveAnswerInput & { userId: string }) 
   const question = content.questions.get(options.questionId)!;
   const { applied, attempt, answers, now } = await db.$transaction(async (tx) => {
     const now = new Date();
-    const attempt = await settle(tx, await lockAttempt(tx, options.attemptId, options.userId), now);
-    if (options.sequence <= attempt.sequence) return { applied: false, attempt, answers: await answersOf(tx, attempt.id), now };
+    const attempt = await settle(await lockAttempt(options.attemptId, options.userId, tx), now, tx);
+    if (options.sequence <= attempt.sequence) return { applied: false, attempt, answers: await answersOf(attempt.id, tx), now };
     if (attempt.state !== "IN_PROGRESS") throw new DomainError("CONFLICT", closedMessage(attempt.state));
     const index = attempt.questionIds.indexOf(options.questionId);
     const existing = await tx.quizAnswer.findUnique({ where: { attemptId_questionId: { attemptId: attempt.id, questionId: options.questionId } }, select: { final: true } });
-    if (existing?.final) return { applied: false, attempt, answers: await answersOf(tx, attempt.id), now };
+    if (existing?.final) return { applied: false, attempt, answers: await answersOf(attempt.id, tx), now };
 
     const authored = authoredAnswer(question, attempt, options.questionId, options.answer);
     const grade = gradeAnswer(question, authored);
@@ -343,7 +344,7 @@ export async function saveAnswer(options: SaveAnswerInput & { userId: string }) 
       data: { sequence: options.sequence, ...(timedScore ? { points: { increment: timedScore.points }, streak: timedScore.streak } : {}) },
       select: attemptSelect,
     });
-    return { applied: true, attempt: updated, answers: await answersOf(tx, attempt.id), now };
+    return { applied: true, attempt: updated, answers: await answersOf(attempt.id, tx), now };
   }, QUIZ_TRANSACTION);
   return { applied, attempt: attemptView(attempt, answers, content, now) };
 }
@@ -364,8 +365,8 @@ export async function nextQuestion(options: { userId: string; attemptId: string;
   if (options.sequence <= read.attempt.sequence && !clockMoved(read.attempt, new Date())) return { applied: false, attempt: attemptView(read.attempt, read.answers, content, new Date()) };
   const { applied, attempt, answers, now } = await db.$transaction(async (tx) => {
     const now = new Date();
-    const attempt = await settle(tx, await lockAttempt(tx, options.attemptId, options.userId), now);
-    if (options.sequence <= attempt.sequence) return { applied: false, attempt, answers: await answersOf(tx, attempt.id), now };
+    const attempt = await settle(await lockAttempt(options.attemptId, options.userId, tx), now, tx);
+    if (options.sequence <= attempt.sequence) return { applied: false, attempt, answers: await answersOf(attempt.id, tx), now };
     if (attempt.state !== "IN_PROGRESS") throw new DomainError("CONFLICT", closedMessage(attempt.state));
     if (attempt.mode !== "TIMED") throw new DomainError("BAD_REQUEST", "Only timed attempts open their questions one by one.");
     if (attempt.current + 1 >= attempt.questionIds.length) throw new DomainError("CONFLICT", "That was the last question: finish the challenge to see your result.");
@@ -377,7 +378,7 @@ export async function nextQuestion(options: { userId: string; attemptId: string;
       data: { sequence: options.sequence, current: attempt.current + 1, openedAt: now, ...(answered ? {} : { streak: 0 }) },
       select: attemptSelect,
     });
-    return { applied: true, attempt: updated, answers: await answersOf(tx, attempt.id), now };
+    return { applied: true, attempt: updated, answers: await answersOf(attempt.id, tx), now };
   }, QUIZ_TRANSACTION);
   return { applied, attempt: attemptView(attempt, answers, content, now) };
 }
@@ -406,10 +407,10 @@ async function finishOnce(options: { userId: string; attemptId: string }): Promi
   const { questions, header } = content;
   const { attempt: finished, answers: finalAnswers, now } = await db.$transaction(async (tx) => {
     const now = new Date();
-    const attempt = await settle(tx, await lockAttempt(tx, options.attemptId, options.userId), now);
-    if (attempt.state === "FINISHED") return { attempt, answers: await answersOf(tx, attempt.id), now };
+    const attempt = await settle(await lockAttempt(options.attemptId, options.userId, tx), now, tx);
+    if (attempt.state === "FINISHED") return { attempt, answers: await answersOf(attempt.id, tx), now };
     if (attempt.state === "ABANDONED") throw new DomainError("CONFLICT", "This attempt was abandoned when its time ran out.");
-    const answers = await answersOf(tx, attempt.id);
+    const answers = await answersOf(attempt.id, tx);
     const possible = [...questions.values()].reduce((sum, question) => sum + question.points, 0);
     const earned = answers.reduce((sum, answer) => sum + answer.earned, 0);
     const score = quizScore({ earned, possible, passPercent: header.passPercent });
@@ -446,15 +447,10 @@ async function finishOnce(options: { userId: string; attemptId: string }): Promi
     if (attempt.mode === "GRADED" && score.passed) {
       await completeSection({ userId: attempt.userId, lessonId: header.lesson.id, sectionId: attempt.sectionId }, tx);
     }
-    const finished = await transition(tx, attempt, "FINISHED", {
-      earned: score.earned,
-      possible,
-      percent: score.percent,
-      passed: score.passed,
-      correctCount,
-      xp: activity.xp,
-      finishedAt: now,
-    });
+    const finished = await transition(
+      { attempt, to: "FINISHED", data: { earned: score.earned, possible, percent: score.percent, passed: score.passed, correctCount, xp: activity.xp, finishedAt: now } },
+      tx,
+    );
     return { attempt: finished, answers: finalAnswers, now };
   }, QUIZ_TRANSACTION);
   return attemptView(finished, finalAnswers, content, now);

@@ -46,7 +46,7 @@ export async function heartbeat(runId: string, workerId: string): Promise<Heartb
   return { owned: rows.length === 1, cancelRequested: rows[0]?.cancelRequested ?? false };
 }
 
-async function assertClaim(tx: DbClient, runId: string, workerId: string): Promise<void> {
+async function assertClaim(runId: string, workerId: string, tx: DbClient): Promise<void> {
   const owned = await tx.$executeRaw`
     UPDATE "TrainingRun" SET "heartbeatAt" = now(), "updatedAt" = now()
     WHERE id = ${runId} AND "workerId" = ${workerId} AND status = 'RUNNING'`;
@@ -67,7 +67,7 @@ export async function recordEpoch(options: {
 }): Promise<void> {
   const { runId, workerId, step, member, metrics, checkpoint } = options;
   await db.$transaction(async (tx) => {
-    await assertClaim(tx, runId, workerId);
+    await assertClaim(runId, workerId, tx);
     await tx.trainingMetric.create({
       data: { runId, step, member, epoch: metrics.epoch, loss: metrics.loss, accuracy: metrics.accuracy, valLoss: metrics.valLoss, valAccuracy: metrics.valAccuracy, elapsedMs: metrics.elapsedMs },
     });
@@ -79,7 +79,7 @@ export async function recordEpoch(options: {
 /** Moves the checkpoint pointer without an epoch (a sweep member finished). */
 export async function recordCheckpoint(options: { runId: string; workerId: string; step: number; state: Prisma.InputJsonValue }): Promise<void> {
   await db.$transaction(async (tx) => {
-    await assertClaim(tx, options.runId, options.workerId);
+    await assertClaim(options.runId, options.workerId, tx);
     await tx.trainingRun.update({ where: { id: options.runId }, data: { checkpointStep: options.step, checkpoint: options.state } });
   });
 }
@@ -87,7 +87,7 @@ export async function recordCheckpoint(options: { runId: string; workerId: strin
 /** Records where the run trains (backend, device, versions) once the worker has it. */
 export async function recordEnvironment(options: { runId: string; workerId: string; backend: string; device: string; versions: Record<string, string> }): Promise<void> {
   await db.$transaction(async (tx) => {
-    await assertClaim(tx, options.runId, options.workerId);
+    await assertClaim(options.runId, options.workerId, tx);
     await tx.trainingRun.update({ where: { id: options.runId }, data: { backend: options.backend, device: options.device, versions: options.versions } });
   });
 }
@@ -98,7 +98,7 @@ export async function recordEnvironment(options: { runId: string; workerId: stri
  */
 export async function discardAfterCheckpoint(runId: string, workerId: string): Promise<{ checkpointStep: number; checkpoint: Prisma.JsonValue | null }> {
   return db.$transaction(async (tx) => {
-    await assertClaim(tx, runId, workerId);
+    await assertClaim(runId, workerId, tx);
     const run = await tx.trainingRun.findUniqueOrThrow({ where: { id: runId }, select: { checkpointStep: true, checkpoint: true } });
     await tx.trainingMetric.deleteMany({ where: { runId, step: { gt: run.checkpointStep } } });
     return run;
@@ -117,7 +117,7 @@ export type RunOutcome =
 export async function finishRun(options: { runId: string; workerId: string; outcome: RunOutcome }): Promise<void> {
   const { runId, workerId, outcome } = options;
   await db.$transaction(async (tx) => {
-    await assertClaim(tx, runId, workerId);
+    await assertClaim(runId, workerId, tx);
     const run = await tx.trainingRun.update({
       where: { id: runId },
       data: {
