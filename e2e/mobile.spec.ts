@@ -89,7 +89,7 @@ test("the header folds into a Menu button that opens every link, by keyboard too
   await menu.focus();
   await page.keyboard.press("Enter");
   await expect(menu).toHaveAttribute("aria-expanded", "true");
-  for (const label of ["Courses", "Dashboard", "Review", "Games", "Leaderboard", "Lab"]) await expect(nav.getByRole("link", { name: label })).toBeInViewport();
+  for (const label of ["Courses", "Dashboard", "Review", "My cards", "Games", "Leaderboard", "Lab"]) await expect(nav.getByRole("link", { name: label })).toBeInViewport();
   await page.keyboard.press("Tab");
   await expect(nav.getByRole("link", { name: "Courses" })).toBeFocused();
   await page.keyboard.press("Escape");

@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 test("the landing page says what Learnloop is and is keyboard-navigable", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Learn business, technology and design your way");
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Courses", "Dashboard", "Review", "Games", "Leaderboard", "Lab"]);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Courses", "Dashboard", "Review", "My cards", "Games", "Leaderboard", "Lab"]);
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to content" });
   await expect(skip).toBeFocused();
